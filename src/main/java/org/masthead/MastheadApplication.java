@@ -1,0 +1,19 @@
+package org.masthead;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Masthead: newsroom CMS and reader site in one process. Embedded defaults (SQLite in
+ * {@code ./data}) unless {@code spring.datasource.url} points elsewhere.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MastheadApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(MastheadApplication.class, args);
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.masthead.content;
+
+/** Stores uploaded pictures with their scaled copies and words. */
+public interface MediaLibrary {
+
+	/** Largest upload accepted, in bytes. */
+	long MAX_BYTES = 20L * 1024 * 1024;
+
+	/** Largest picture accepted, in pixels (width times height). */
+	long MAX_PIXELS = 40_000_000L;
+
+	/**
+	 * Checks the bytes are a JPEG, PNG or WebP picture within the limits, stores it with scaled
+	 * copies, and returns it.
+	 *
+	 * @throws MediaRejectedException when the upload is refused, with the reason
+	 */
+	Image store(byte[] bytes, String alt, String caption, String credit);
+
+	/** Why an upload was refused, in words an editor understands, with a stable code. */
+	class MediaRejectedException extends RuntimeException {
+
+		private final String code;
+
+		public MediaRejectedException(String code, String message) {
+			super(message);
+			this.code = code;
+		}
+
+		public String code() {
+			return code;
+		}
+
+	}
+
+}

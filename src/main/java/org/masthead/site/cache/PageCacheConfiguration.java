@@ -1,0 +1,25 @@
+package org.masthead.site.cache;
+
+import org.masthead.platform.MastheadProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Puts the page cache first in the servlet filter chain, ahead of security. */
+@Configuration(proxyBeanMethods = false)
+class PageCacheConfiguration {
+
+	@Bean
+	FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, MastheadProperties properties,
+			@Value("${server.servlet.session.cookie.name:masthead_session}") String staffCookie) {
+		FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(
+				new PageCacheFilter(cache, properties, staffCookie));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.addUrlPatterns("/*");
+		registration.setName("pageCache");
+		return registration;
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.masthead.site.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.masthead.content.ArticleCatalog;
+import org.masthead.platform.MastheadProperties;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/** Builds the frame of every page; the stylesheet URL carries a hash of its content so it can be cached for a year. */
+@Component
+class ChromeFactory {
+
+	private final ArticleCatalog catalog;
+
+	private final MastheadProperties properties;
+
+	private final Dates dates;
+
+	private final String cssHref;
+
+	ChromeFactory(ArticleCatalog catalog, MastheadProperties properties) {
+		this.catalog = catalog;
+		this.properties = properties;
+		this.dates = new Dates(properties.site().timeZone());
+		this.cssHref = "/assets/site.css?v=" + hash("static/assets/site.css");
+	}
+
+	Chrome chrome() {
+		MastheadProperties.Site site = properties.site();
+		return new Chrome(site.name(), site.tagline(), site.language(), catalog.sections(), cssHref, dates, null,
+				"/assets/logo.svg");
+	}
+
+	/** The frame when the database cannot be read: the error page must still render. */
+	Chrome chromeWithoutSections() {
+		MastheadProperties.Site site = properties.site();
+		return new Chrome(site.name(), site.tagline(), site.language(), java.util.List.of(), cssHref, dates, null,
+				"/assets/logo.svg");
+	}
+
+	Dates dates() {
+		return dates;
+	}
+
+	String absolute(String path) {
+		return properties.site().absolute(path);
+	}
+
+	private static String hash(String resource) {
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
+			return HexFormat.of().formatHex(digest, 0, 6);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,105 @@
+package org.masthead.site.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.masthead.content.Article;
+import org.masthead.content.ArticleSummary;
+import org.masthead.content.Image;
+import org.masthead.platform.MastheadProperties;
+import org.springframework.stereotype.Component;
+
+/** JSON-LD for search engines: {@code NewsArticle} and {@code BreadcrumbList}, safe inside a script element. */
+@Component
+class StructuredData {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final MastheadProperties properties;
+
+	private final Dates dates;
+
+	StructuredData(MastheadProperties properties) {
+		this.properties = properties;
+		this.dates = new Dates(properties.site().timeZone());
+	}
+
+	String article(Article article) {
+		ArticleSummary s = article.summary();
+		Map<String, Object> news = new LinkedHashMap<>();
+		news.put("@context", "https://schema.org");
+		news.put("@type", "NewsArticle");
+		news.put("mainEntityOfPage", url(s.path()));
+		news.put("headline", s.headline());
+		if (s.dek() != null) {
+			news.put("description", s.dek());
+		}
+		if (s.hero() != null) {
+			Image hero = s.hero();
+			news.put("image", List.of(url(hero.urlAtLeast(1200)), url(hero.url())));
+		}
+		news.put("datePublished", dates.iso(s.publishedAt()));
+		news.put("dateModified", dates.iso(s.updatedAt() != null ? s.updatedAt() : s.publishedAt()));
+		news.put("inLanguage", article.language());
+		List<Map<String, Object>> authors = new ArrayList<>();
+		s.authors().forEach(a -> authors.add(Map.of("@type", "Person", "name", a.name(), "url", url("/author/" + a.slug() + "/"))));
+		news.put("author", authors);
+		news.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", properties.site().name(), "url", url("/"),
+				"logo", Map.of("@type", "ImageObject", "url", url("/assets/logo.png"), "width", 600, "height", 60)));
+		if (s.section() != null) {
+			news.put("articleSection", s.section().name());
+		}
+		List<Map<String, Object>> crumbs = new ArrayList<>();
+		crumbs.add(crumb(1, properties.site().name(), url("/")));
+		if (s.section() != null) {
+			crumbs.add(crumb(2, s.section().name(), url("/section/" + s.section().slug() + "/")));
+		}
+		crumbs.add(crumb(crumbs.size() + 1, s.headline(), url(s.path())));
+		Map<String, Object> breadcrumbs = new LinkedHashMap<>();
+		breadcrumbs.put("@context", "https://schema.org");
+		breadcrumbs.put("@type", "BreadcrumbList");
+		breadcrumbs.put("itemListElement", crumbs);
+		return safe(json.writeValueAsString(List.of(news, breadcrumbs)));
+	}
+
+	String listing(String name, String path) {
+		Map<String, Object> breadcrumbs = new LinkedHashMap<>();
+		breadcrumbs.put("@context", "https://schema.org");
+		breadcrumbs.put("@type", "BreadcrumbList");
+		breadcrumbs.put("itemListElement",
+				List.of(crumb(1, properties.site().name(), url("/")), crumb(2, name, url(path))));
+		return safe(json.writeValueAsString(breadcrumbs));
+	}
+
+	String website() {
+		Map<String, Object> site = new LinkedHashMap<>();
+		site.put("@context", "https://schema.org");
+		site.put("@type", "WebSite");
+		site.put("name", properties.site().name());
+		site.put("url", url("/"));
+		return safe(json.writeValueAsString(site));
+	}
+
+	private Map<String, Object> crumb(int position, String name, String item) {
+		Map<String, Object> crumb = new LinkedHashMap<>();
+		crumb.put("@type", "ListItem");
+		crumb.put("position", position);
+		crumb.put("name", name);
+		crumb.put("item", item);
+		return crumb;
+	}
+
+	private String url(String path) {
+		return path.startsWith("http") ? path : properties.site().absolute(path);
+	}
+
+	/** A script element ends at the first {@code </}: no raw {@code <} (only ever inside strings) survives. */
+	private static String safe(String json) {
+		return json.replace("<", "\\u003c");
+	}
+
+}

@@ -1,0 +1,84 @@
+package org.masthead.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every application context of the test suite a database of its own: a fresh SQLite file
+ * in a temporary data directory, or, when the suite runs with
+ * {@code -Dmasthead.test.database=postgresql}, a freshly created PostgreSQL database.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	public static final String PG_URL = env("MASTHEAD_TEST_PG_URL", "jdbc:postgresql://localhost:5432/postgres");
+
+	public static final String PG_USER = env("MASTHEAD_TEST_PG_USER", "masthead");
+
+	public static final String PG_PASSWORD = env("MASTHEAD_TEST_PG_PASSWORD", "masthead");
+
+	public static boolean isPostgres() {
+		return "postgresql".equals(System.getProperty("masthead.test.database"));
+	}
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Map<String, Object> properties = new HashMap<>();
+		Path dataDir;
+		try {
+			dataDir = Files.createTempDirectory("masthead-test");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		properties.put("masthead.data-dir", dataDir.toString());
+		if (isPostgres()) {
+			String database = "masthead_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+			createDatabase(database);
+			properties.put("spring.datasource.url", PG_URL.substring(0, PG_URL.lastIndexOf('/') + 1) + database);
+			properties.put("spring.datasource.username", PG_USER);
+			properties.put("spring.datasource.password", PG_PASSWORD);
+		}
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
+	}
+
+	/** Whether the PostgreSQL server the tests use answers. */
+	public static boolean postgresAvailable() {
+		try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
+			return c.isValid(2);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	private static void createDatabase(String name) {
+		Components.assume(postgresAvailable(), "PostgreSQL at " + PG_URL + " (user " + PG_USER + ")",
+				"install and start PostgreSQL and create a role with CREATEDB, or set MASTHEAD_TEST_PG_URL/_USER/_PASSWORD");
+		try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+				Statement s = c.createStatement()) {
+			s.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create test database " + name, ex);
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+}
