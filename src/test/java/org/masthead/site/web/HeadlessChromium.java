@@ -1,0 +1,63 @@
+package org.masthead.site.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven by Debian's chromedriver (no Selenium Manager, no download:
+ * the build sets {@code SE_OFFLINE=true}), with a fresh profile that is deleted when it quits.
+ */
+record HeadlessChromium(ChromeDriver driver, Path profile) {
+
+	static final File CHROMIUM = new File("/usr/bin/chromium");
+
+	static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	static boolean isInstalled() {
+		return CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+	}
+
+	/** A 1280 × 1000 window; with {@code javaScriptOff} no page script runs, as for a reader who turned it off. */
+	static HeadlessChromium start(boolean javaScriptOff) throws IOException {
+		Path profile = Files.createTempDirectory("masthead-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-dev-shm-usage", "--no-first-run", "--disable-component-update", "--disable-sync",
+				"--hide-scrollbars", "--window-size=1280,1000", "--user-data-dir=" + profile);
+		if (javaScriptOff) {
+			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		// lets a test send request headers (Network.setExtraHTTPHeaders)
+		driver.executeCdpCommand("Network.enable", Map.of());
+		return new HeadlessChromium(driver, profile);
+	}
+
+	void quit() {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			try (Stream<Path> files = Files.walk(this.profile)) {
+				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			}
+			catch (IOException ex) {
+				// a temporary directory left behind is harmless
+			}
+		}
+	}
+
+}
