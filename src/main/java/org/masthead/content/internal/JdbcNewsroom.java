@@ -19,6 +19,7 @@ import org.masthead.content.ContentEvents.CuratedListChanged;
 import org.masthead.content.ContentEvents.TaxonomyChanged;
 import org.masthead.content.CuratedList;
 import org.masthead.content.Newsroom;
+import org.masthead.content.WorkflowException;
 import org.masthead.platform.Ids;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -124,6 +125,10 @@ class JdbcNewsroom implements Newsroom {
 
 	@Override
 	public void publish(long articleId, Instant at) {
+		ArticleStatus status = status(articleId);
+		if (!status.canMoveTo(ArticleStatus.PUBLISHED)) {
+			throw new WorkflowException(status, ArticleStatus.PUBLISHED);
+		}
 		Links before = publishedLinks(articleId);
 		Optional<String> previousSlug = jdbc.sql("select slug from published_article where article_id = :id")
 			.param("id", articleId).query(String.class).optional();
@@ -168,7 +173,7 @@ class JdbcNewsroom implements Newsroom {
 			.param("id", articleId).update();
 		jdbc.sql("insert into published_tag (article_id, tag_id, position) select article_id, tag_id, position from article_tag where article_id = :id")
 			.param("id", articleId).update();
-		jdbc.sql("update article set status = :status where id = :id")
+		jdbc.sql("update article set status = :status, scheduled_at = null, review_comment = null where id = :id")
 			.param("status", ArticleStatus.PUBLISHED.name()).param("id", articleId).update();
 		Links after = publishedLinks(articleId);
 		events.publishEvent(new ArticlePublished(articleId, slug, previousSlug.filter(s -> !s.equals(slug)).orElse(null),
@@ -177,6 +182,10 @@ class JdbcNewsroom implements Newsroom {
 
 	@Override
 	public void unpublish(long articleId) {
+		ArticleStatus status = status(articleId);
+		if (!status.canMoveTo(ArticleStatus.UNPUBLISHED)) {
+			throw new WorkflowException(status, ArticleStatus.UNPUBLISHED);
+		}
 		Links before = publishedLinks(articleId);
 		Optional<String> slug = jdbc.sql("select slug from published_article where article_id = :id")
 			.param("id", articleId).query(String.class).optional();
@@ -211,6 +220,13 @@ class JdbcNewsroom implements Newsroom {
 	@Transactional(readOnly = true)
 	public boolean isEmpty() {
 		return jdbc.sql("select count(*) from article").query(Long.class).single() == 0;
+	}
+
+	ArticleStatus status(long articleId) {
+		return jdbc.sql("select status from article where id = :id").param("id", articleId).query(String.class)
+			.optional()
+			.map(ArticleStatus::valueOf)
+			.orElseThrow(() -> new IllegalArgumentException("No article " + articleId));
 	}
 
 	private String currentSlug(long articleId) {
