@@ -1,5 +1,7 @@
 package org.masthead.content;
 
+import java.util.Optional;
+
 /** Stores uploaded pictures with their scaled copies and words. */
 public interface MediaLibrary {
 
@@ -16,6 +18,12 @@ public interface MediaLibrary {
 	 * @throws MediaRejectedException when the upload is refused, with the reason
 	 */
 	Image store(byte[] bytes, String alt, String caption, String credit);
+
+	/** The picture with this asset id, with the words it was uploaded with. */
+	Optional<Image> find(long assetId);
+
+	/** The library's pictures, newest first, for the media grid and the hero picker. */
+	Page<Image> recent(int page, int size);
 
 	/** Why an upload was refused, in words an editor understands, with a stable code. */
 	class MediaRejectedException extends RuntimeException {

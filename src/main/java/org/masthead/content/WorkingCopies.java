@@ -56,6 +56,12 @@ public interface WorkingCopies {
 	/** Tags for pickers. */
 	List<Tag> tags();
 
+	/**
+	 * The working copy as its page would show it were it published now, for the newsroom's preview:
+	 * never cached and never shown to readers. Times are the live ones, or now for an unpublished article.
+	 */
+	Optional<Article> preview(long id);
+
 	/** Published articles whose headline contains the words, for related-card pickers. */
 	List<ArticleSummary> searchPublished(String words, int limit);
 

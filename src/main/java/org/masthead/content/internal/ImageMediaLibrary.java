@@ -12,6 +12,9 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -21,6 +24,7 @@ import net.coobird.thumbnailator.Thumbnails;
 
 import org.masthead.content.Image;
 import org.masthead.content.MediaLibrary;
+import org.masthead.content.Page;
 import org.masthead.platform.Ids;
 import org.masthead.platform.MediaStorage;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,6 +104,23 @@ class ImageMediaLibrary implements MediaLibrary {
 			throw new UncheckedIOException("Could not store the picture", ex);
 		}
 		return images.find(id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Image> find(long assetId) {
+		return Optional.ofNullable(images.find(assetId));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<Image> recent(int page, int size) {
+		long total = jdbc.sql("select count(*) from media_asset").query(Long.class).single();
+		List<Long> ids = jdbc.sql("select id from media_asset order by created_at desc, id desc limit :limit offset :offset")
+			.param("limit", size).param("offset", (long) (page - 1) * size)
+			.query(Long.class).list();
+		Map<Long, Image> found = images.find(ids);
+		return new Page<>(ids.stream().map(found::get).filter(Objects::nonNull).toList(), page, size, total);
 	}
 
 	private static Decoded decode(byte[] bytes) {

@@ -53,9 +53,15 @@ class JdbcArticleCatalog implements ArticleCatalog {
 
 	@Override
 	public Optional<Article> article(String slug) {
-		List<Row> rows = jdbc.sql("select " + SUMMARY_COLUMNS + ", p.body_html, p.language" + FROM + "where p.slug = :slug")
+		List<String> seo = new ArrayList<>();
+		List<Row> rows = jdbc.sql("select " + SUMMARY_COLUMNS + ", p.body_html, p.language, p.seo_title, p.seo_description"
+				+ FROM + "where p.slug = :slug")
 			.param("slug", slug)
-			.query((rs, n) -> new Row(rs, rs.getString("body_html"), rs.getString("language")))
+			.query((rs, n) -> {
+				seo.add(rs.getString("seo_title"));
+				seo.add(rs.getString("seo_description"));
+				return new Row(rs, rs.getString("body_html"), rs.getString("language"));
+			})
 			.list();
 		if (rows.isEmpty()) {
 			return Optional.empty();
@@ -73,7 +79,7 @@ class JdbcArticleCatalog implements ArticleCatalog {
 			.query((rs, n) -> new Note(NoteKind.valueOf(rs.getString("kind")), rs.getString("body"),
 					Times.read(rs, "created_at")))
 			.list();
-		return Optional.of(new Article(summary, row.body, row.language, tags, notes));
+		return Optional.of(new Article(summary, row.body, row.language, tags, notes, seo.get(0), seo.get(1)));
 	}
 
 	@Override

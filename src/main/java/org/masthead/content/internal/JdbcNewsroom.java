@@ -19,6 +19,7 @@ import org.masthead.content.ContentEvents.CuratedListChanged;
 import org.masthead.content.ContentEvents.TaxonomyChanged;
 import org.masthead.content.CuratedList;
 import org.masthead.content.Newsroom;
+import org.masthead.content.SlugInUseException;
 import org.masthead.content.WorkflowException;
 import org.masthead.platform.Ids;
 import org.springframework.context.ApplicationEventPublisher;
@@ -84,17 +85,19 @@ class JdbcNewsroom implements Newsroom {
 	@Override
 	public long createDraft(ArticleDraft draft) {
 		long id = Ids.next();
+		requireFreeSlug(draft.slug(), id);
 		Instant now = clock.instant();
 		jdbc.sql("""
 				insert into article (id, slug, status, headline, dek, body_html, hero_image_id, hero_alt, hero_caption,
-				  hero_credit, section_id, language, created_at, updated_at, revision)
+				  hero_credit, section_id, language, seo_title, seo_description, created_at, updated_at, revision)
 				values (:id, :slug, :status, :headline, :dek, :body, :hero, :alt, :caption, :credit, :section, :language,
-				  :now, :now, 0)""")
+				  :seoTitle, :seoDescription, :now, :now, 0)""")
 			.param("id", id).param("slug", Slugs.require(draft.slug())).param("status", ArticleStatus.DRAFT.name())
 			.param("headline", draft.headline()).param("dek", draft.dek())
 			.param("body", BodySanitizer.sanitize(draft.bodyHtml())).param("hero", draft.heroImageId())
 			.param("alt", draft.heroAlt()).param("caption", draft.heroCaption()).param("credit", draft.heroCredit())
 			.param("section", draft.sectionId()).param("language", language(draft)).param("now", Times.bind(now))
+			.param("seoTitle", blankToNull(draft.seoTitle())).param("seoDescription", blankToNull(draft.seoDescription()))
 			.update();
 		replaceLinks(id, draft);
 		saveRevision(id, now);
@@ -105,15 +108,17 @@ class JdbcNewsroom implements Newsroom {
 	public void saveDraft(long articleId, ArticleDraft draft) {
 		String oldSlug = currentSlug(articleId);
 		String newSlug = Slugs.require(draft.slug());
+		requireFreeSlug(newSlug, articleId);
 		jdbc.sql("""
 				update article set slug = :slug, headline = :headline, dek = :dek, body_html = :body, hero_image_id = :hero,
 				  hero_alt = :alt, hero_caption = :caption, hero_credit = :credit, section_id = :section,
-				  language = :language, updated_at = :now
+				  language = :language, seo_title = :seoTitle, seo_description = :seoDescription, updated_at = :now
 				where id = :id""")
 			.param("id", articleId).param("slug", newSlug).param("headline", draft.headline()).param("dek", draft.dek())
 			.param("body", BodySanitizer.sanitize(draft.bodyHtml())).param("hero", draft.heroImageId())
 			.param("alt", draft.heroAlt()).param("caption", draft.heroCaption()).param("credit", draft.heroCredit())
 			.param("section", draft.sectionId()).param("language", language(draft))
+			.param("seoTitle", blankToNull(draft.seoTitle())).param("seoDescription", blankToNull(draft.seoDescription()))
 			.param("now", Times.bind(clock.instant()))
 			.update();
 		replaceLinks(articleId, draft);
@@ -134,16 +139,17 @@ class JdbcNewsroom implements Newsroom {
 			.param("id", articleId).query(String.class).optional();
 		long revisionId = jdbc.sql("select id from article_revision where article_id = :id order by revision desc limit 1")
 			.param("id", articleId).query(Long.class).single();
-		var w = jdbc.sql("select slug, headline, dek, body_html, hero_image_id, hero_alt, hero_caption, hero_credit, section_id, language from article where id = :id")
+		var w = jdbc.sql("select slug, headline, dek, body_html, hero_image_id, hero_alt, hero_caption, hero_credit, section_id, language, seo_title, seo_description from article where id = :id")
 			.param("id", articleId).query().singleRow();
 		int minutes = ReadingTime.minutes((String) w.get("headline"), (String) w.get("body_html"));
 		String slug = (String) w.get("slug");
 		if (previousSlug.isEmpty()) {
 			jdbc.sql("""
 					insert into published_article (article_id, revision_id, slug, headline, dek, body_html, hero_image_id,
-					  hero_alt, hero_caption, hero_credit, section_id, language, reading_minutes, published_at, updated_at)
+					  hero_alt, hero_caption, hero_credit, section_id, language, seo_title, seo_description, reading_minutes,
+					  published_at, updated_at)
 					select id, :revision, slug, headline, dek, body_html, hero_image_id, hero_alt, hero_caption, hero_credit,
-					  section_id, language, :minutes, :at, null from article where id = :id""")
+					  section_id, language, seo_title, seo_description, :minutes, :at, null from article where id = :id""")
 				.param("id", articleId).param("revision", revisionId).param("minutes", minutes).param("at", Times.bind(at))
 				.update();
 		}
@@ -151,14 +157,15 @@ class JdbcNewsroom implements Newsroom {
 			jdbc.sql("""
 					update published_article set revision_id = :revision, slug = :slug, headline = :headline, dek = :dek,
 					  body_html = :body, hero_image_id = :hero, hero_alt = :alt, hero_caption = :caption,
-					  hero_credit = :credit, section_id = :section, language = :language, reading_minutes = :minutes,
-					  updated_at = :at
+					  hero_credit = :credit, section_id = :section, language = :language, seo_title = :seoTitle,
+					  seo_description = :seoDescription, reading_minutes = :minutes, updated_at = :at
 					where article_id = :id""")
 				.param("id", articleId).param("revision", revisionId).param("slug", slug)
 				.param("headline", w.get("headline")).param("dek", w.get("dek")).param("body", w.get("body_html"))
 				.param("hero", w.get("hero_image_id")).param("alt", w.get("hero_alt"))
 				.param("caption", w.get("hero_caption")).param("credit", w.get("hero_credit"))
 				.param("section", w.get("section_id")).param("language", w.get("language"))
+				.param("seoTitle", w.get("seo_title")).param("seoDescription", w.get("seo_description"))
 				.param("minutes", minutes).param("at", Times.bind(at))
 				.update();
 			jdbc.sql("delete from published_author where article_id = :id").param("id", articleId).update();
@@ -222,6 +229,17 @@ class JdbcNewsroom implements Newsroom {
 		return jdbc.sql("select count(*) from article").query(Long.class).single() == 0;
 	}
 
+	private void requireFreeSlug(String slug, long articleId) {
+		Slugs.require(slug);
+		boolean taken = jdbc.sql("select count(*) from article where slug = :slug and id <> :id")
+			.param("slug", slug).param("id", articleId).query(Long.class).single() > 0
+				|| jdbc.sql("select count(*) from published_article where slug = :slug and article_id <> :id")
+					.param("slug", slug).param("id", articleId).query(Long.class).single() > 0;
+		if (taken) {
+			throw new SlugInUseException(slug);
+		}
+	}
+
 	ArticleStatus status(long articleId) {
 		return jdbc.sql("select status from article where id = :id").param("id", articleId).query(String.class)
 			.optional()
@@ -256,9 +274,9 @@ class JdbcNewsroom implements Newsroom {
 		String tags = joinIds("select tag_id from article_tag where article_id = :id order by position", articleId);
 		jdbc.sql("""
 				insert into article_revision (id, article_id, revision, headline, dek, body_html, hero_image_id, hero_alt,
-				  hero_caption, hero_credit, section_id, language, author_ids, tag_ids, saved_at)
+				  hero_caption, hero_credit, section_id, language, seo_title, seo_description, author_ids, tag_ids, saved_at)
 				select :rid, id, revision, headline, dek, body_html, hero_image_id, hero_alt, hero_caption, hero_credit,
-				  section_id, language, :authors, :tags, :at from article where id = :id""")
+				  section_id, language, seo_title, seo_description, :authors, :tags, :at from article where id = :id""")
 			.param("rid", Ids.next()).param("id", articleId).param("authors", authors).param("tags", tags)
 			.param("at", Times.bind(at))
 			.update();
@@ -290,6 +308,10 @@ class JdbcNewsroom implements Newsroom {
 
 	private static String language(ArticleDraft draft) {
 		return draft.language() == null || draft.language().isBlank() ? "en" : draft.language();
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	private record Links(Set<Long> sections, Set<Long> tags, Set<Long> authors) {

@@ -2,19 +2,27 @@ package org.masthead.content.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.masthead.content.Article;
+import org.masthead.content.Article.Note;
+import org.masthead.content.Article.NoteKind;
 import org.masthead.content.ArticleCatalog;
 import org.masthead.content.ArticleDraft;
 import org.masthead.content.ArticleStatus;
 import org.masthead.content.ArticleSummary;
 import org.masthead.content.AuthorProfile;
 import org.masthead.content.ConcurrentEditException;
+import org.masthead.content.Image;
 import org.masthead.content.Page;
+import org.masthead.content.Refs.AuthorRef;
+import org.masthead.content.Refs.SectionRef;
+import org.masthead.content.Refs.TagRef;
 import org.masthead.content.Revision;
 import org.masthead.content.Tag;
 import org.masthead.content.WorkflowException;
@@ -32,7 +40,7 @@ class JdbcWorkingCopies implements WorkingCopies {
 	private static final String COLUMNS = """
 			a.id, a.slug, a.status, a.headline, a.dek, a.body_html, a.hero_image_id, a.hero_alt, a.hero_caption,
 			a.hero_credit, a.section_id, a.language, a.revision, a.owner_id, a.created_at, a.updated_at,
-			a.scheduled_at, a.review_comment, p.slug as live_slug, p.published_at
+			a.scheduled_at, a.review_comment, a.seo_title, a.seo_description, p.slug as live_slug, p.published_at
 			""";
 
 	private static final String FROM = " from article a left join published_article p on p.article_id = a.id ";
@@ -43,10 +51,17 @@ class JdbcWorkingCopies implements WorkingCopies {
 
 	private final ArticleCatalog catalog;
 
-	JdbcWorkingCopies(JdbcClient jdbc, JdbcNewsroom newsroom, ArticleCatalog catalog) {
+	private final ImageRepository images;
+
+	private final Clock clock;
+
+	JdbcWorkingCopies(JdbcClient jdbc, JdbcNewsroom newsroom, ArticleCatalog catalog, ImageRepository images,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.newsroom = newsroom;
 		this.catalog = catalog;
+		this.images = images;
+		this.clock = clock;
 	}
 
 	@Override
@@ -103,14 +118,16 @@ class JdbcWorkingCopies implements WorkingCopies {
 	public List<Revision> revisions(long id) {
 		return jdbc.sql("""
 				select revision, saved_at, headline, dek, body_html, hero_image_id, hero_alt, hero_caption, hero_credit,
-				  section_id, language, author_ids, tag_ids, (select slug from article where id = :id) as slug
+				  section_id, language, seo_title, seo_description, author_ids, tag_ids,
+				  (select slug from article where id = :id) as slug
 				from article_revision where article_id = :id order by revision desc""")
 			.param("id", id)
 			.query((rs, n) -> new Revision(rs.getInt("revision"), Times.read(rs, "saved_at"), rs.getString("headline"),
 					new ArticleDraft(rs.getString("slug"), rs.getString("headline"), rs.getString("dek"),
 							rs.getString("body_html"), nullableLong(rs, "hero_image_id"), rs.getString("hero_alt"),
 							rs.getString("hero_caption"), rs.getString("hero_credit"), nullableLong(rs, "section_id"),
-							ids(rs.getString("author_ids")), ids(rs.getString("tag_ids")), rs.getString("language"))))
+							ids(rs.getString("author_ids")), ids(rs.getString("tag_ids")), rs.getString("language"),
+							rs.getString("seo_title"), rs.getString("seo_description"))))
 			.list();
 	}
 
@@ -195,6 +212,46 @@ class JdbcWorkingCopies implements WorkingCopies {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Optional<Article> preview(long id) {
+		return find(id).map(this::preview);
+	}
+
+	private Article preview(WorkingCopy copy) {
+		ArticleDraft d = copy.draft();
+		SectionRef section = d.sectionId() == null ? null
+				: jdbc.sql("select id, slug, name from section where id = :id").param("id", d.sectionId())
+					.query((rs, n) -> new SectionRef(rs.getLong("id"), rs.getString("slug"), rs.getString("name")))
+					.optional().orElse(null);
+		List<AuthorRef> authors = jdbc.sql("""
+				select a.id, a.slug, a.name from article_author aa join author a on a.id = aa.author_id
+				where aa.article_id = :id order by aa.position""")
+			.param("id", copy.id())
+			.query((rs, n) -> new AuthorRef(rs.getLong("id"), rs.getString("slug"), rs.getString("name")))
+			.list();
+		List<TagRef> tags = jdbc.sql("""
+				select t.id, t.slug, t.name from article_tag atg join tag t on t.id = atg.tag_id
+				where atg.article_id = :id order by atg.position""")
+			.param("id", copy.id())
+			.query((rs, n) -> new TagRef(rs.getLong("id"), rs.getString("slug"), rs.getString("name")))
+			.list();
+		List<Note> notes = jdbc.sql("select kind, body, created_at from article_note where article_id = :id order by created_at, id")
+			.param("id", copy.id())
+			.query((rs, n) -> new Note(NoteKind.valueOf(rs.getString("kind")), rs.getString("body"),
+					Times.read(rs, "created_at")))
+			.list();
+		Image hero = images.find(d.heroImageId());
+		if (hero != null) {
+			hero = hero.withWords(d.heroAlt(), d.heroCaption(), d.heroCredit());
+		}
+		Instant publishedAt = copy.publishedAt() != null ? copy.publishedAt() : clock.instant();
+		ArticleSummary summary = new ArticleSummary(copy.id(), d.slug(), d.headline(), d.dek(), publishedAt,
+				copy.publishedAt() != null ? clock.instant() : null, section, authors, hero,
+				ReadingTime.minutes(d.headline(), d.bodyHtml()));
+		return new Article(summary, d.bodyHtml(), d.language(), tags, notes, d.seoTitle(), d.seoDescription());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<ArticleSummary> searchPublished(String words, int limit) {
 		String needle = words == null ? "" : words.strip().toLowerCase(Locale.ROOT);
 		if (needle.isEmpty() || needle.length() > 200) {
@@ -235,7 +292,7 @@ class JdbcWorkingCopies implements WorkingCopies {
 		ArticleDraft draft = new ArticleDraft(rs.getString("slug"), rs.getString("headline"), rs.getString("dek"),
 				rs.getString("body_html"), nullableLong(rs, "hero_image_id"), rs.getString("hero_alt"),
 				rs.getString("hero_caption"), rs.getString("hero_credit"), nullableLong(rs, "section_id"), authors,
-				tags, rs.getString("language"));
+				tags, rs.getString("language"), rs.getString("seo_title"), rs.getString("seo_description"));
 		return new WorkingCopy(id, draft, ArticleStatus.valueOf(rs.getString("status")), rs.getInt("revision"),
 				nullableLong(rs, "owner_id"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"),
 				Times.read(rs, "scheduled_at"), rs.getString("review_comment"), rs.getString("live_slug"),
