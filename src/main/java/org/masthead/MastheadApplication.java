@@ -1,5 +1,6 @@
 package org.masthead;
 
+import org.masthead.identity.AdminCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MastheadApplication {
 
 	public static void main(String[] args) {
+		if (AdminCommand.matches(args)) { // java -jar masthead.jar admin ...: one command, then exit
+			System.exit(AdminCommand.run(MastheadApplication.class, args, System.in, System.out, System.err));
+		}
 		SpringApplication.run(MastheadApplication.class, args);
 	}
 
