@@ -9,10 +9,13 @@ import org.masthead.content.ArticleCatalog;
 import org.masthead.content.ArticleSummary;
 import org.masthead.content.CuratedList;
 import org.masthead.content.Refs.TagRef;
+import org.masthead.identity.CurrentStaff;
+import org.masthead.site.EditLinks;
 import org.masthead.site.cache.PageDependencies;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.ui.Model;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.view.RedirectView;
@@ -29,12 +32,15 @@ class ArticleController {
 
 	private final StructuredData structuredData;
 
+	private final ObjectProvider<EditLinks> editLinks;
+
 	ArticleController(ArticleCatalog catalog, ChromeFactory chrome, RelatedCards relatedCards,
-			StructuredData structuredData) {
+			StructuredData structuredData, ObjectProvider<EditLinks> editLinks) {
 		this.catalog = catalog;
 		this.chrome = chrome;
 		this.relatedCards = relatedCards;
 		this.structuredData = structuredData;
+		this.editLinks = editLinks;
 	}
 
 	@GetMapping("/{slug:[a-z0-9-]{1,200}}/")
@@ -45,25 +51,46 @@ class ArticleController {
 				.orElseThrow(() -> new NotFoundException("No article " + slug));
 		}
 		ArticleSummary s = article.summary();
-		RelatedCards.Filled body = relatedCards.fill(article.bodyHtml());
-		List<ArticleSummary> more = catalog.latest(1, 6).items().stream().filter(a -> a.id() != s.id()).limit(5).toList();
-		List<ArticleSummary> picks = catalog.curated(CuratedList.EDITORS_PICKS, 6).stream().filter(a -> a.id() != s.id()).toList();
+		ArticleModel m = model(article, false);
+		Views.ArticlePage page = m.page();
 
 		PageDependencies.add(request, PageDependencies.article(s.id()), PageDependencies.LATEST,
 				PageDependencies.TAXONOMY, PageDependencies.list(CuratedList.EDITORS_PICKS.slug()));
 		s.authors().forEach(a -> PageDependencies.add(request, PageDependencies.author(a.id())));
 		article.tags().stream().map(TagRef::id).forEach(id -> PageDependencies.add(request, PageDependencies.tag(id)));
-		body.related().values().forEach(r -> PageDependencies.add(request, PageDependencies.article(r.id())));
-		picks.forEach(p -> PageDependencies.add(request, PageDependencies.article(p.id())));
+		m.related().forEach(r -> PageDependencies.add(request, PageDependencies.article(r.id())));
+		page.picks().forEach(p -> PageDependencies.add(request, PageDependencies.article(p.id())));
 
+		model.addAttribute("chrome", m.chrome());
+		model.addAttribute("meta", m.meta());
+		model.addAttribute("page", page);
+		// Only for staff signed in with a session: their requests carry the session cookie, which the
+		// page cache never answers from nor stores, so the link cannot reach a reader.
+		CurrentStaff.get().filter(staff -> !staff.isApiToken())
+			.flatMap(staff -> editLinks.stream().findFirst().flatMap(links -> links.editUrl(staff, s.id())))
+			.ifPresent(url -> model.addAttribute("editUrl", url));
+		return "article";
+	}
+
+	/** What the article template needs, for a live article or the newsroom's preview ({@code noindex}). */
+	ArticleModel model(Article article, boolean preview) {
+		ArticleSummary s = article.summary();
+		RelatedCards.Filled body = relatedCards.fill(article.bodyHtml());
+		List<ArticleSummary> more = catalog.latest(1, 6).items().stream().filter(a -> a.id() != s.id()).limit(5).toList();
+		List<ArticleSummary> picks = catalog.curated(CuratedList.EDITORS_PICKS, 6).stream().filter(a -> a.id() != s.id()).toList();
 		String canonical = chrome.absolute(s.path());
 		Chrome c = chrome.chrome().inSection(s.section() != null ? s.section().slug() : null);
-		model.addAttribute("chrome", c);
-		model.addAttribute("meta", new Meta(s.headline() + " — " + c.siteName(), s.dek(), canonical, "article",
+		String title = article.seoTitle() != null ? article.seoTitle() : s.headline() + " — " + c.siteName();
+		String description = article.seoDescription() != null ? article.seoDescription() : s.dek();
+		Meta meta = new Meta(title, description, canonical, "article",
 				s.hero() != null ? chrome.absolute(s.hero().urlAtLeast(1200)) : null, structuredData.article(article),
-				false));
-		model.addAttribute("page", new Views.ArticlePage(article, body.html(), more, picks, canonical));
-		return "article";
+				preview);
+		return new ArticleModel(c, meta, new Views.ArticlePage(article, body.html(), more, picks, canonical),
+				List.copyOf(body.related().values()));
+	}
+
+	/** The template's parameters, and the related articles the body shows. */
+	record ArticleModel(Chrome chrome, Meta meta, Views.ArticlePage page, List<ArticleSummary> related) {
 	}
 
 	@GetMapping("/{slug:[a-z0-9-]{1,200}}")
