@@ -19,6 +19,7 @@ import org.masthead.content.ContentEvents.CuratedListChanged;
 import org.masthead.content.ContentEvents.TaxonomyChanged;
 import org.masthead.content.CuratedList;
 import org.masthead.content.Newsroom;
+import org.masthead.content.SlugInUseException;
 import org.masthead.content.WorkflowException;
 import org.masthead.platform.Ids;
 import org.springframework.context.ApplicationEventPublisher;
@@ -84,6 +85,7 @@ class JdbcNewsroom implements Newsroom {
 	@Override
 	public long createDraft(ArticleDraft draft) {
 		long id = Ids.next();
+		requireFreeSlug(draft.slug(), id);
 		Instant now = clock.instant();
 		jdbc.sql("""
 				insert into article (id, slug, status, headline, dek, body_html, hero_image_id, hero_alt, hero_caption,
@@ -106,6 +108,7 @@ class JdbcNewsroom implements Newsroom {
 	public void saveDraft(long articleId, ArticleDraft draft) {
 		String oldSlug = currentSlug(articleId);
 		String newSlug = Slugs.require(draft.slug());
+		requireFreeSlug(newSlug, articleId);
 		jdbc.sql("""
 				update article set slug = :slug, headline = :headline, dek = :dek, body_html = :body, hero_image_id = :hero,
 				  hero_alt = :alt, hero_caption = :caption, hero_credit = :credit, section_id = :section,
@@ -224,6 +227,17 @@ class JdbcNewsroom implements Newsroom {
 	@Transactional(readOnly = true)
 	public boolean isEmpty() {
 		return jdbc.sql("select count(*) from article").query(Long.class).single() == 0;
+	}
+
+	private void requireFreeSlug(String slug, long articleId) {
+		Slugs.require(slug);
+		boolean taken = jdbc.sql("select count(*) from article where slug = :slug and id <> :id")
+			.param("slug", slug).param("id", articleId).query(Long.class).single() > 0
+				|| jdbc.sql("select count(*) from published_article where slug = :slug and article_id <> :id")
+					.param("slug", slug).param("id", articleId).query(Long.class).single() > 0;
+		if (taken) {
+			throw new SlugInUseException(slug);
+		}
 	}
 
 	ArticleStatus status(long articleId) {
