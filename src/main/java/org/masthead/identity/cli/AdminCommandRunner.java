@@ -53,6 +53,9 @@ public class AdminCommandRunner {
 				if (!options.containsKey("role")) {
 					yield "--role is required (contributor, author, editor or administrator).";
 				}
+				if (ApiTokens.nameProblem(options.get("name")) != null) {
+					yield ApiTokens.nameProblem(options.get("name")) + " (--name)";
+				}
 				if (Role.parse(options.get("role")) == null) {
 					yield "unknown role; use contributor, author, editor or administrator.";
 				}

@@ -132,7 +132,8 @@ public class ApiTokens {
 		}
 	}
 
-	static String nameProblem(String name) {
+	/** What is wrong with a token name, or null. */
+	public static String nameProblem(String name) {
 		if (name == null || name.isBlank()) {
 			return "Enter a name that says what the token is for.";
 		}
