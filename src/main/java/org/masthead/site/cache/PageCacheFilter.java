@@ -108,7 +108,8 @@ public class PageCacheFilter implements Filter {
 	static boolean isReaderPath(String path) {
 		return CACHEABLE_PATH.matcher(path).matches() && !path.contains("..") && !path.startsWith("/admin")
 				&& !path.startsWith("/api/admin") && !path.startsWith("/actuator") && !path.startsWith("/media/")
-				&& !path.startsWith("/assets/") && !path.startsWith("/error") && !path.startsWith("/login");
+				&& !path.startsWith("/assets/") && !path.startsWith("/error") && !path.startsWith("/login")
+				&& !path.equals("/news-feed/events"); // a Server-Sent Events stream is never buffered
 	}
 
 	private CachedPage build(ContentCachingResponseWrapper capture, Set<String> keys) throws IOException {

@@ -17,6 +17,9 @@ public final class PageDependencies {
 	/** Every page showing the section navigation depends on this key. */
 	public static final String TAXONOMY = "taxonomy";
 
+	/** Every page showing the News Feed column or list depends on this key. */
+	public static final String NEWS_FEED = "news-feed";
+
 	static final String ATTRIBUTE = PageDependencies.class.getName();
 
 	private PageDependencies() {
@@ -41,6 +44,10 @@ public final class PageDependencies {
 
 	public static String author(long id) {
 		return "author:" + id;
+	}
+
+	public static String newsFeedItem(long id) {
+		return "news-feed-item:" + id;
 	}
 
 	public static String list(String slug) {

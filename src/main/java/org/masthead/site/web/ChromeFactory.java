@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.masthead.content.ArticleCatalog;
+import org.masthead.newsfeed.NewsFeed;
 import org.masthead.platform.MastheadProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,14 @@ class ChromeFactory {
 
 	private final String cssHref;
 
-	ChromeFactory(ArticleCatalog catalog, MastheadProperties properties) {
+	private final NewsFeed newsFeed;
+
+	private final String newsFeedScript = "/assets/news-feed.js?v=" + hash("static/assets/news-feed.js");
+
+	ChromeFactory(ArticleCatalog catalog, MastheadProperties properties, NewsFeed newsFeed) {
 		this.catalog = catalog;
 		this.properties = properties;
+		this.newsFeed = newsFeed;
 		this.dates = new Dates(properties.site().timeZone());
 		this.cssHref = "/assets/site.css?v=" + hash("static/assets/site.css");
 	}
@@ -34,7 +40,7 @@ class ChromeFactory {
 	Chrome chrome() {
 		MastheadProperties.Site site = properties.site();
 		return new Chrome(site.name(), site.tagline(), site.language(), catalog.sections(), cssHref, dates, null,
-				"/assets/logo.svg");
+				"/assets/logo.svg", newsFeed.breaking().orElse(null));
 	}
 
 	/** The frame when the database cannot be read: the error page must still render. */
@@ -42,6 +48,11 @@ class ChromeFactory {
 		MastheadProperties.Site site = properties.site();
 		return new Chrome(site.name(), site.tagline(), site.language(), java.util.List.of(), cssHref, dates, null,
 				"/assets/logo.svg");
+	}
+
+	/** The News Feed's live script, its address carrying a hash of its content like the stylesheet's. */
+	String newsFeedScript() {
+		return newsFeedScript;
 	}
 
 	Dates dates() {

@@ -12,6 +12,8 @@ public final class Dates {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
 
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
+
 	private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 	private final ZoneId zone;
@@ -28,6 +30,11 @@ public final class Dates {
 	/** "December 27, 2024". */
 	public String day(Instant instant) {
 		return DAY.format(instant.atZone(zone));
+	}
+
+	/** "5:04 PM". */
+	public String time(Instant instant) {
+		return TIME.format(instant.atZone(zone));
 	}
 
 	/** The machine-readable form for {@code <time datetime>} and JSON-LD, with the zone's offset. */

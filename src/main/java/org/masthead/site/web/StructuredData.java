@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.masthead.content.Article;
 import org.masthead.content.ArticleSummary;
 import org.masthead.content.Image;
+import org.masthead.newsfeed.NewsFeedItem;
 import org.masthead.platform.MastheadProperties;
 import org.springframework.stereotype.Component;
 
@@ -82,6 +83,52 @@ class StructuredData {
 		site.put("name", properties.site().name());
 		site.put("url", url("/"));
 		return safe(json.writeValueAsString(site));
+	}
+
+	/** The News Feed as a {@code LiveBlogPosting} whose updates are the page's items. */
+	String liveBlog(List<NewsFeedItem> items, String path) {
+		Map<String, Object> blog = new LinkedHashMap<>();
+		blog.put("@context", "https://schema.org");
+		blog.put("@type", "LiveBlogPosting");
+		blog.put("headline", "News Feed — " + properties.site().name());
+		blog.put("url", url(path));
+		blog.put("mainEntityOfPage", url(path));
+		if (!items.isEmpty()) {
+			NewsFeedItem newest = items.get(0);
+			NewsFeedItem oldest = items.get(items.size() - 1);
+			blog.put("coverageStartTime", dates.iso(oldest.postedAt()));
+			blog.put("datePublished", dates.iso(oldest.postedAt()));
+			blog.put("dateModified", dates.iso(newest.updatedAt() != null && newest.updatedAt().isAfter(newest.postedAt())
+					? newest.updatedAt() : newest.postedAt()));
+		}
+		blog.put("publisher", publisher());
+		blog.put("liveBlogUpdate", items.stream().map(this::blogPosting).toList());
+		return safe(json.writeValueAsString(blog));
+	}
+
+	/** One news feed item, on its permalink page. */
+	String feedItem(NewsFeedItem item) {
+		Map<String, Object> posting = blogPosting(item);
+		posting.put("@context", "https://schema.org");
+		return safe(json.writeValueAsString(posting));
+	}
+
+	private Map<String, Object> blogPosting(NewsFeedItem item) {
+		Map<String, Object> posting = new LinkedHashMap<>();
+		posting.put("@type", "BlogPosting");
+		posting.put("headline", item.headline());
+		posting.put("articleBody", item.body());
+		posting.put("datePublished", dates.iso(item.postedAt()));
+		if (item.updatedAt() != null) {
+			posting.put("dateModified", dates.iso(item.updatedAt()));
+		}
+		posting.put("url", url(item.path()));
+		return posting;
+	}
+
+	private Map<String, Object> publisher() {
+		return Map.of("@type", "NewsMediaOrganization", "name", properties.site().name(), "url", url("/"),
+				"logo", Map.of("@type", "ImageObject", "url", url("/assets/logo.png"), "width", 600, "height", 60));
 	}
 
 	private Map<String, Object> crumb(int position, String name, String item) {

@@ -1,0 +1,90 @@
+package org.masthead.site.cache;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.masthead.newsfeed.NewsFeed;
+import org.masthead.newsfeed.NewsFeedChanged;
+import org.masthead.newsfeed.NewsFeedItem;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Drops the cached pages a news feed change affects: those showing the News Feed (column or page)
+ * and the item's permalink. Every reader page shows the breaking-news banner, so a change to a
+ * breaking item, and a banner that expires, drop the whole cache; breaking news is rare.
+ */
+@Component
+class NewsFeedInvalidation {
+
+	private static final Logger log = LoggerFactory.getLogger(NewsFeedInvalidation.class);
+
+	private final PageCache cache;
+
+	private final NewsFeed feed;
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread thread = new Thread(r, "breaking-banner");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile Long bannerItem;
+
+	NewsFeedInvalidation(PageCache cache, NewsFeed feed) {
+		this.cache = cache;
+		this.feed = feed;
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(NewsFeedChanged changed) {
+		if (changed.breaking()) {
+			bannerItem = currentBanner();
+			cache.clear();
+		}
+		else {
+			cache.invalidate(List.of(PageDependencies.NEWS_FEED, PageDependencies.newsFeedItem(changed.itemId())));
+		}
+	}
+
+	@EventListener(ContextRefreshedEvent.class)
+	void start() {
+		bannerItem = currentBanner();
+		timer.scheduleWithFixedDelay(this::checkBanner, 30, 30, TimeUnit.SECONDS);
+	}
+
+	/** A breaking item leaves the banner when it gets old, without any change to announce it. */
+	void checkBanner() {
+		try {
+			Long now = currentBanner();
+			if (!Objects.equals(now, bannerItem)) {
+				bannerItem = now;
+				log.debug("Breaking-news banner changed to {}: dropping cached pages", now);
+				cache.clear();
+			}
+		}
+		catch (RuntimeException ex) {
+			log.debug("Breaking-news banner check failed: {}", ex.toString());
+		}
+	}
+
+	private Long currentBanner() {
+		return feed.breaking().map(NewsFeedItem::id).orElse(null);
+	}
+
+	@PreDestroy
+	void stop() {
+		timer.shutdownNow();
+	}
+
+}
