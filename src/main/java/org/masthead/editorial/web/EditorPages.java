@@ -20,12 +20,18 @@ import org.masthead.editorial.workflow.PublishingChecks;
 import org.masthead.identity.Role;
 import org.masthead.identity.StaffMember;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Builds the editor page for a new or saved article, for every controller that shows it. */
 @Component
 class EditorPages {
 
 	static final int PICTURES = 12;
+
+	static final String EDITOR_POLICY = "default-src 'self'; img-src 'self' data: blob:; media-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
 
 	private final WorkingCopies copies;
 
@@ -53,6 +59,7 @@ class EditorPages {
 	}
 
 	EditorView view(StaffMember staff, AdminPage page, WorkingCopy copy, ArticleForm form, Map<String, String> errors) {
+		allowEditorStyles();
 		List<Image> pictures = new ArrayList<>(media.recent(1, PICTURES).items());
 		Image hero = form.getHeroImageId() == null ? null : media.find(form.getHeroImageId()).orElse(null);
 		if (hero != null && pictures.stream().noneMatch(p -> p.assetId() == hero.assetId())) {
@@ -64,6 +71,18 @@ class EditorPages {
 				time.input(now.plus(Duration.ofMinutes(1))));
 		return new EditorView(page, copy, form, errors, copy == null ? List.of() : checks.check(copy.draft()), null, null,
 				catalog.sections(), copies.authors(), copies.tags(), pictures, hero, actions(staff, copy), times);
+	}
+
+	/**
+	 * TinyMCE positions its menus and dialogs with inline styles, which the newsroom's policy
+	 * ({@code style-src 'self'}) refuses; the editor page alone allows them. Scripts stay
+	 * {@code 'self'} only. Spring Security writes its own policy only where none is set.
+	 */
+	private static void allowEditorStyles() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				&& attributes.getResponse() != null) {
+			attributes.getResponse().setHeader("Content-Security-Policy", EDITOR_POLICY);
+		}
 	}
 
 	/** The choices a form may name, to check it against. */
