@@ -64,7 +64,8 @@ public class PageCacheFilter implements Filter {
 		HttpServletRequest request = (HttpServletRequest) req;
 		HttpServletResponse response = (HttpServletResponse) res;
 		String query = request.getQueryString();
-		if (query != null && query.length() > MAX_QUERY_LENGTH) {
+		// the search page reads long queries itself and answers with a results page and a note
+		if (query != null && query.length() > MAX_QUERY_LENGTH && !"/search".equals(request.getRequestURI())) {
 			response.sendError(414, "The address is too long.");
 			return;
 		}

@@ -1,0 +1,137 @@
+package org.masthead.search.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.masthead.content.Article;
+import org.masthead.content.ArticleArchive;
+import org.masthead.content.ContentEvents.ArticleNoteAdded;
+import org.masthead.content.ContentEvents.ArticlePublished;
+import org.masthead.content.ContentEvents.ArticleUnpublished;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the index current: each committed publish, update or unpublish is queued, and one thread
+ * applies what has queued up in batches (a burst of thousands of publications becomes a few
+ * hundred index commits, a single publication is searchable well within a second).
+ */
+@Component
+class SearchIndexer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
+	private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
+
+	private final LuceneSearch search;
+
+	private final ArticleArchive archive;
+
+	private volatile Thread worker;
+
+	private volatile boolean running;
+
+	SearchIndexer(LuceneSearch search, ArticleArchive archive) {
+		this.search = search;
+		this.archive = archive;
+	}
+
+	/** An article to index again (published) or to remove. */
+	record Change(long articleId, boolean published) {
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ArticlePublished event) {
+		queue.add(new Change(event.articleId(), true));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ArticleUnpublished event) {
+		queue.add(new Change(event.articleId(), false));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ArticleNoteAdded event) {
+		queue.add(new Change(event.articleId(), true));
+	}
+
+	/** Whether every change queued so far has been applied. */
+	boolean isIdle() {
+		return queue.isEmpty() && !busy;
+	}
+
+	private volatile boolean busy;
+
+	private void work() {
+		while (running) {
+			try {
+				Change first = queue.poll(1, TimeUnit.SECONDS);
+				if (first == null) {
+					continue;
+				}
+				busy = true;
+				List<Change> batch = new ArrayList<>();
+				batch.add(first);
+				queue.drainTo(batch, SearchIndex.BATCH - 1);
+				apply(batch);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Search index update failed: {}", ex.toString());
+			}
+			finally {
+				busy = false;
+			}
+		}
+	}
+
+	private void apply(List<Change> batch) {
+		Map<Long, Boolean> latest = new LinkedHashMap<>();
+		batch.forEach(c -> latest.put(c.articleId(), c.published()));
+		List<Long> toIndex = latest.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+		List<Article> articles = toIndex.isEmpty() ? List.of() : archive.published(toIndex);
+		List<Long> removed = new ArrayList<>(latest.keySet());
+		articles.forEach(a -> removed.remove(a.summary().id())); // not live (any more): out of the index
+		try {
+			search.index().apply(articles, removed);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		worker = new Thread(this::work, "search-indexer");
+		worker.setDaemon(true);
+		worker.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		Thread thread = worker;
+		if (thread != null) {
+			thread.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+}
