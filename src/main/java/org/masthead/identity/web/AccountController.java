@@ -131,7 +131,7 @@ class AccountController {
 	}
 
 	@PostMapping("/admin/account/two-factor/disable")
-	String processDisableTwoFactor(@RequestParam(defaultValue = "") String code, HttpServletResponse response,
+	String processDisableTwoFactor(@RequestParam(name = "disableCode", defaultValue = "") String code, HttpServletResponse response,
 			CsrfToken csrf, Model model) {
 		StaffMember me = me();
 		FieldErrors errors = new FieldErrors();
