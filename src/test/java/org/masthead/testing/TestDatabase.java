@@ -44,6 +44,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			throw new UncheckedIOException(ex);
 		}
 		properties.put("masthead.data-dir", dataDir.toString());
+		// Narrations burn CPU in the background; only the tests that want them switch them on.
+		if (!context.getEnvironment().containsProperty("masthead.audio.enabled")) {
+			properties.put("masthead.audio.enabled", "false");
+		}
 		if (isPostgres()) {
 			String database = "masthead_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 			createDatabase(database);

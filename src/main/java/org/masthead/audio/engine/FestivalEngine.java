@@ -43,6 +43,16 @@ public class FestivalEngine implements NarrationEngine {
 		return Installation.ready();
 	}
 
+	@Override
+	public Installation installation(Voice voice) {
+		Installation installed = installation();
+		if (installed.isReady() && !hasVoice(voice.name())) {
+			return Installation.missing("apt-get install " + (voice.name().equals("cmu_us_slt_arctic_hts")
+					? "festvox-us-slt-hts" : "the festvox package with the voice " + voice.name()));
+		}
+		return installed;
+	}
+
 	/** Whether Festival has this voice installed. */
 	public boolean hasVoice(String voice) {
 		for (Path dir : VOICE_DIRS) {

@@ -19,6 +19,11 @@ public interface NarrationEngine {
 	/** Whether the engine can run here, checked again on every use (so a newly installed one is found). */
 	Installation installation();
 
+	/** Whether the engine can speak with this voice here (by default: whether it is installed). */
+	default Installation installation(Voice voice) {
+		return installation();
+	}
+
 	/** The longest text one request may carry (each provider's limit, with room for markup). */
 	int maxChunkChars();
 

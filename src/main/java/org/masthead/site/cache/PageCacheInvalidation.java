@@ -7,6 +7,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.masthead.audio.NarrationReady;
 import org.masthead.content.ContentEvents.ArticleNoteAdded;
 import org.masthead.content.ContentEvents.ArticlePublished;
 import org.masthead.content.ContentEvents.ArticleUnpublished;
@@ -48,6 +49,13 @@ class PageCacheInvalidation {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ArticleNoteAdded event) {
 		cache.invalidate(List.of(PageDependencies.article(event.articleId())));
+	}
+
+	/** A narration became playable: the article page shows its player from now on. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(NarrationReady event) {
+		cache.invalidate(List.of(PageDependencies.article(event.articleId())));
+		cache.invalidatePath("/" + event.slug() + "/");
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.masthead.audio.Narration;
+import org.masthead.audio.Narrations;
 import org.masthead.content.Article;
 import org.masthead.content.ArticleCatalog;
 import org.masthead.content.ArticleSummary;
@@ -34,13 +36,16 @@ class ArticleController {
 
 	private final ObjectProvider<EditLinks> editLinks;
 
+	private final ObjectProvider<Narrations> narrations;
+
 	ArticleController(ArticleCatalog catalog, ChromeFactory chrome, RelatedCards relatedCards,
-			StructuredData structuredData, ObjectProvider<EditLinks> editLinks) {
+			StructuredData structuredData, ObjectProvider<EditLinks> editLinks, ObjectProvider<Narrations> narrations) {
 		this.catalog = catalog;
 		this.chrome = chrome;
 		this.relatedCards = relatedCards;
 		this.structuredData = structuredData;
 		this.editLinks = editLinks;
+		this.narrations = narrations;
 	}
 
 	@GetMapping("/{slug:[a-z0-9-]{1,200}}/")
@@ -64,6 +69,9 @@ class ArticleController {
 		model.addAttribute("chrome", m.chrome());
 		model.addAttribute("meta", m.meta());
 		model.addAttribute("page", page);
+		if (m.narration() != null) {
+			model.addAttribute("narration", m.narration());
+		}
 		// Only for staff signed in with a session: their requests carry the session cookie, which the
 		// page cache never answers from nor stores, so the link cannot reach a reader.
 		CurrentStaff.get().filter(staff -> !staff.isApiToken())
@@ -82,15 +90,19 @@ class ArticleController {
 		Chrome c = chrome.chrome().inSection(s.section() != null ? s.section().slug() : null);
 		String title = article.seoTitle() != null ? article.seoTitle() : s.headline() + " — " + c.siteName();
 		String description = article.seoDescription() != null ? article.seoDescription() : s.dek();
+		// The narration's player, when audio has one (a preview of a working copy has none of its own).
+		Narration narration = preview ? null
+				: narrations.stream().findFirst().flatMap(n -> n.readyFor(s.id())).orElse(null);
 		Meta meta = new Meta(title, description, canonical, "article",
-				s.hero() != null ? chrome.absolute(s.hero().urlAtLeast(1200)) : null, structuredData.article(article),
-				preview);
+				s.hero() != null ? chrome.absolute(s.hero().urlAtLeast(1200)) : null,
+				structuredData.article(article, narration), preview);
 		return new ArticleModel(c, meta, new Views.ArticlePage(article, body.html(), more, picks, canonical),
-				List.copyOf(body.related().values()));
+				List.copyOf(body.related().values()), narration);
 	}
 
-	/** The template's parameters, and the related articles the body shows. */
-	record ArticleModel(Chrome chrome, Meta meta, Views.ArticlePage page, List<ArticleSummary> related) {
+	/** The template's parameters, the related articles the body shows, and the narration (or null). */
+	record ArticleModel(Chrome chrome, Meta meta, Views.ArticlePage page, List<ArticleSummary> related,
+			Narration narration) {
 	}
 
 	@GetMapping("/{slug:[a-z0-9-]{1,200}}")

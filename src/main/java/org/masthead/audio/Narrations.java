@@ -1,0 +1,14 @@
+package org.masthead.audio;
+
+import java.util.Optional;
+
+/** What other modules may ask of audio: the narration to play with an article. */
+public interface Narrations {
+
+	/**
+	 * The narration the article page plays: the one of the article's current text when ready,
+	 * otherwise the latest ready one (so a player stays while a changed text is narrated again).
+	 */
+	Optional<Narration> readyFor(long articleId);
+
+}

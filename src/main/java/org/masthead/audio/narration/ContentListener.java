@@ -1,0 +1,63 @@
+package org.masthead.audio.narration;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.masthead.content.ContentEvents.ArticleNoteAdded;
+import org.masthead.content.ContentEvents.ArticlePublished;
+import org.masthead.content.ContentEvents.ArticleUnpublished;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Hears content changes after they commit and records, in one small write, that the article's
+ * narration must be looked at; the narration job does the rest. Publishing never waits for audio,
+ * and never fails because of it: a problem here is logged, not thrown.
+ */
+@Component
+class ContentListener {
+
+	private static final Logger log = LoggerFactory.getLogger(ContentListener.class);
+
+	private final NarrationRepository narrations;
+
+	private final Clock clock;
+
+	ContentListener(NarrationRepository narrations, Clock clock) {
+		this.narrations = narrations;
+		this.clock = clock;
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ArticlePublished event) {
+		try {
+			narrations.articlePublished(event.articleId(), event.slug(), clock.instant());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not queue the narration of article {}: {}", event.articleId(), ex.toString());
+		}
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ArticleNoteAdded event) {
+		try {
+			narrations.requestRefresh(event.articleId(), false, clock.instant());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not queue the narration of article {}: {}", event.articleId(), ex.toString());
+		}
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ArticleUnpublished event) {
+		try {
+			narrations.articleUnpublished(event.articleId(), clock.instant());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not note that article {} was unpublished: {}", event.articleId(), ex.toString());
+		}
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.masthead.audio.narration;
+
+import java.util.List;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+
+import org.masthead.audio.AudioProperties;
+import org.masthead.audio.engine.FestivalEngine;
+import org.masthead.audio.engine.FliteEngine;
+import org.masthead.audio.engine.NarrationEngine;
+import org.masthead.audio.engine.NarrationEngines;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The narration job (db-scheduler, so it runs on exactly one node at a time and survives
+ * restarts: all its state is in the {@code narration} tables) and the engines it may use.
+ */
+@Configuration(proxyBeanMethods = false)
+class NarrationJobs {
+
+	@Bean
+	RecurringTask<Void> narrations(NarrationWorker worker, AudioProperties properties) {
+		return Tasks.recurring("narrations", Schedules.fixedDelay(properties.pollInterval()))
+			.execute((instance, context) -> worker.run());
+	}
+
+	@Bean
+	FestivalEngine festivalEngine(AudioProperties properties) {
+		return new FestivalEngine(properties.commands().text2wave(), properties.commands().lame());
+	}
+
+	@Bean
+	FliteEngine fliteEngine(AudioProperties properties) {
+		return new FliteEngine(properties.commands().flite(), properties.commands().lame());
+	}
+
+	@Bean
+	NarrationEngines narrationEngines(List<NarrationEngine> engines, AudioProperties properties) {
+		return new NarrationEngines(engines, properties.fallbackVoice());
+	}
+
+}
