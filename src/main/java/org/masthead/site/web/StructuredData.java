@@ -7,6 +7,7 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.masthead.audio.Narration;
 import org.masthead.content.Article;
 import org.masthead.content.ArticleSummary;
 import org.masthead.content.Image;
@@ -30,6 +31,11 @@ class StructuredData {
 	}
 
 	String article(Article article) {
+		return article(article, null);
+	}
+
+	/** The article's JSON-LD; with a narration, its {@code audio} is an {@code AudioObject}. */
+	String article(Article article, Narration narration) {
 		ArticleSummary s = article.summary();
 		Map<String, Object> news = new LinkedHashMap<>();
 		news.put("@context", "https://schema.org");
@@ -53,6 +59,19 @@ class StructuredData {
 				"logo", Map.of("@type", "ImageObject", "url", url("/assets/logo.png"), "width", 600, "height", 60)));
 		if (s.section() != null) {
 			news.put("articleSection", s.section().name());
+		}
+		if (narration != null) {
+			Map<String, Object> audio = new LinkedHashMap<>();
+			audio.put("@type", "AudioObject");
+			audio.put("name", s.headline());
+			audio.put("description", Narration.DISCLOSURE + ".");
+			audio.put("contentUrl", url(narration.path()));
+			audio.put("encodingFormat", "audio/mpeg");
+			audio.put("duration", narration.isoDuration());
+			audio.put("contentSize", narration.byteSize() + " B");
+			audio.put("uploadDate", dates.iso(narration.readyAt()));
+			audio.put("inLanguage", article.language());
+			news.put("audio", audio);
 		}
 		List<Map<String, Object>> crumbs = new ArrayList<>();
 		crumbs.add(crumb(1, properties.site().name(), url("/")));
