@@ -21,7 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
  * gets a page that says so, the Admin API a problem document, never a 500.
  */
 @ControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class UploadLimit {
 
 	static final String MESSAGE = "The file is too large: pictures can be at most 20 MB.";
