@@ -238,7 +238,6 @@ if (window.tinymce && form.dataset.editable === 'true') {
     target: document.getElementById('body'),
     base_url: '/webjars/tinymce',
     suffix: '.min',
-    license_key: 'gpl',
     promotion: false,
     branding: false,
     menubar: false,

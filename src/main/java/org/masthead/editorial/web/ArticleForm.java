@@ -20,6 +20,8 @@ import org.springframework.validation.FieldError;
 /**
  * The editor's form as the browser sends it. Plain-text fields lose any markup on the way in
  * (a headline is never HTML); the body is HTML and is sanitized by content when it is saved.
+ * Over 300 lines because Spring binds through JavaBean getters and setters: about half the file;
+ * the rules themselves are {@link #problems} and {@link #toDraft}.
  */
 public class ArticleForm {
 

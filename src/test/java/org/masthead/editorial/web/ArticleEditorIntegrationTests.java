@@ -210,6 +210,21 @@ class ArticleEditorIntegrationTests {
 	}
 
 	@Test
+	void wordAndGoogleDocsPasteIsCleanedToTheArticlesOwnElements() {
+		Basics basics = Basics.create(newsroom);
+		StaffBrowser author = Newsdesk.signedIn(accounts, port, Role.AUTHOR);
+		String word = "<!--StartFragment--><p class=\"MsoNormal\" style=\"margin:0cm;font-family:Calibri\"><span lang=\"EN-GB\""
+				+ " style=\"font-size:12pt\">Council <b style=\"mso-bidi-font-weight:normal\">approves</b> budget<o:p></o:p></span></p>"
+				+ "<h2 id=\"docs-internal-guid-1\" dir=\"ltr\" style=\"line-height:1.38\"><span style=\"font-weight:700\">What changes</span></h2>"
+				+ "<ul style=\"margin-top:0\"><li dir=\"ltr\" aria-level=\"1\"><p dir=\"ltr\"><span>Fares</span></p></li></ul>"
+				+ "<table><tr><td>cell</td></tr></table><font face=\"Arial\">old font</font><!--EndFragment-->";
+		long id = Newsdesk.create(author, with(article(basics, TestContent.unique("paste"), "Pasted"), "bodyHtml", word));
+		String body = copies.find(id).orElseThrow().draft().bodyHtml();
+		assertThat(body).contains("<p>", "Council <b>approves</b> budget", "<h2>", "What changes", "<li>", "Fares", "cell", "old font")
+			.doesNotContain("style=", "class=", "Mso", "<o:p", "<span", "<table", "<font", "<!--", "lang=", "dir=");
+	}
+
+	@Test
 	void previewRendersTheReaderPageUncachedAndUnindexedForStaffWhoMaySeeIt() {
 		Basics basics = Basics.create(newsroom);
 		StaffBrowser contributor = Newsdesk.signedIn(accounts, port, Role.CONTRIBUTOR);

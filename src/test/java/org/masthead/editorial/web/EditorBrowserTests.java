@@ -156,6 +156,23 @@ class EditorBrowserTests {
 		assertThat(saved.draft().bodyHtml()).contains("night crossing")
 			.contains("<aside class=\"related-card\" data-slug=\"" + relatedSlug + "\"></aside>");
 		assertThat(driver.findElements(By.cssSelector("#checks-list li"))).as("nothing blocks publishing").isEmpty();
+
+		editorReadyMillis();
+		typeInBody(" Tickets cost the same as by day.");
+		await().atMost(Duration.ofSeconds(25)).until(() -> status().startsWith("Saved at"));
+		assertThat(copies.find(id).orElseThrow().draft().bodyHtml()).as("autosaved").contains("same as by day");
+		WorkingCopy current = copies.find(id).orElseThrow();
+		ArticleDraft d = current.draft();
+		copies.save(id, new ArticleDraft(d.slug(), d.headline(), "A colleague's better dek.", d.bodyHtml(), d.heroImageId(),
+				d.heroAlt(), d.heroCaption(), d.heroCredit(), d.sectionId(), d.authorIds(), d.tagIds(), d.language()),
+				current.revision());
+		typeInBody(" This sentence meets a conflict.");
+		await().atMost(Duration.ofSeconds(25)).until(() -> status().contains("Someone else saved this article at"));
+		assertThat(status()).matches("Someone else saved this article at \\d\\d:\\d\\d; reload to see their changes\\..*");
+		assertThat(copies.find(id).orElseThrow().draft().dek()).as("never overwritten silently")
+			.isEqualTo("A colleague's better dek.");
+		driver.get(url("/admin/articles/" + id));
+		editorReadyMillis();
 		click("Submit for review");
 		assertThat(copies.find(id).orElseThrow().status()).isEqualTo(ArticleStatus.IN_REVIEW);
 
@@ -206,6 +223,10 @@ class EditorBrowserTests {
 		assertThat(driver.findElement(By.cssSelector(".notes")).getText()).contains("Correction");
 		assertThat(readerPage("/" + slug + "/").body()).as("readers never see the staff link").doesNotContain("Edit post");
 		assertThat(severeConsoleErrors()).isEmpty();
+	}
+
+	private String status() {
+		return driver.findElement(By.id("autosave-status")).getText();
 	}
 
 	private void signIn(Credentials staff) {
@@ -271,6 +292,7 @@ class EditorBrowserTests {
 			.filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
 			.map(LogEntry::getMessage)
 			.filter(m -> !m.contains("favicon"))
+			.filter(m -> !(m.contains("/autosave") && m.contains("409")))
 			.toList();
 	}
 
