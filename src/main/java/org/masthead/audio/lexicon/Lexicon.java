@@ -116,12 +116,17 @@ public record Lexicon(List<Pronunciation> entries) {
 	 * it is escaped all the same.
 	 */
 	public String ssml(String text, String language) {
-		String body = rewrite(text,
+		String body = ssmlBody(text);
+		return "<speak version=\"1.0\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\""
+				+ language.replaceAll("[^A-Za-z-]", "") + "\">" + body + "</speak>";
+	}
+
+	/** The inside of an SSML {@code <speak>}: escaped text with {@code <phoneme>} for lexicon words. */
+	public String ssmlBody(String text) {
+		return rewrite(text,
 				(p, word) -> p.hasPhonemes() ? "<phoneme alphabet=\"ipa\" ph=\"" + p.ipa() + "\">" + word + "</phoneme>"
 						: escapeXml(p.respelling()),
 				Lexicon::escapeXml);
-		return "<speak version=\"1.0\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\""
-				+ language.replaceAll("[^A-Za-z-]", "") + "\">" + body + "</speak>";
 	}
 
 	public static String escapeXml(String text) {

@@ -11,6 +11,11 @@ import org.masthead.audio.engine.FestivalEngine;
 import org.masthead.audio.engine.FliteEngine;
 import org.masthead.audio.engine.NarrationEngine;
 import org.masthead.audio.engine.NarrationEngines;
+import org.masthead.audio.engine.cloud.AzureEngine;
+import org.masthead.audio.engine.cloud.ElevenLabsEngine;
+import org.masthead.audio.engine.cloud.GoogleEngine;
+import org.masthead.audio.engine.cloud.OpenAiEngine;
+import org.masthead.audio.engine.cloud.PollyEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,6 +40,31 @@ class NarrationJobs {
 	@Bean
 	FliteEngine fliteEngine(AudioProperties properties) {
 		return new FliteEngine(properties.commands().flite(), properties.commands().lame());
+	}
+
+	@Bean
+	PollyEngine pollyEngine(AudioProperties properties) {
+		return new PollyEngine(properties.polly(), properties.commands().lame());
+	}
+
+	@Bean
+	GoogleEngine googleEngine(AudioProperties properties) {
+		return new GoogleEngine(properties.google(), properties.commands().lame());
+	}
+
+	@Bean
+	AzureEngine azureEngine(AudioProperties properties) {
+		return new AzureEngine(properties.azure(), properties.commands().lame());
+	}
+
+	@Bean
+	ElevenLabsEngine elevenLabsEngine(AudioProperties properties) {
+		return new ElevenLabsEngine(properties.elevenlabs(), properties.commands().lame());
+	}
+
+	@Bean
+	OpenAiEngine openAiEngine(AudioProperties properties) {
+		return new OpenAiEngine(properties.openai(), properties.commands().lame());
 	}
 
 	@Bean
