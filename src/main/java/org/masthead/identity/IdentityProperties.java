@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFailuresPerEmail failed sign-ins for one email address before it is locked
  * @param maxFailuresPerAddress failed sign-ins from one client address before it is locked
  * @param lockout how long a lock lasts, and the window in which failures are counted
+ * @param sessionTimeout how long a signed-in staff session lasts without a request (sessions of
+ *        the sign-in form itself keep {@code spring.session.timeout}, 30 minutes by default)
  */
 @Validated
 @ConfigurationProperties("masthead.identity")
@@ -27,5 +29,6 @@ public record IdentityProperties(
 		@DefaultValue("72h") @NotNull Duration invitationValidity,
 		@DefaultValue("5") @Min(1) int maxFailuresPerEmail,
 		@DefaultValue("50") @Min(1) int maxFailuresPerAddress,
-		@DefaultValue("15m") @NotNull Duration lockout) {
+		@DefaultValue("15m") @NotNull Duration lockout,
+		@DefaultValue("12h") @NotNull Duration sessionTimeout) {
 }

@@ -13,6 +13,7 @@ import org.masthead.testing.TestStaff;
 import org.masthead.testing.TestStaff.Credentials;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,9 @@ class SignInIntegrationTests {
 	@Autowired
 	SignInThrottle throttle;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void staffSignInGetsAnHttpOnlySameSiteSessionAndReachesNewsroomPages() {
 		Credentials editor = TestStaff.create(accounts, Role.EDITOR);
@@ -46,6 +50,9 @@ class SignInIntegrationTests {
 
 		Page account = browser.get("/admin/account");
 		assertThat(account.status()).isEqualTo(200);
+		assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = :name")
+			.param("name", "staff:" + editor.id()).query(Integer.class).single()).as("12 hours once signed in")
+			.isEqualTo(12 * 3600);
 		assertThat(account.body()).contains(editor.email(), "Editor", "Sign out");
 		assertThat(account.headers().firstValue("Content-Security-Policy")).isPresent();
 		assertThat(browser.get("/admin/staff").status()).as("Editors are not Administrators").isEqualTo(403);

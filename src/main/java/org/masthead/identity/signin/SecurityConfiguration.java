@@ -2,6 +2,7 @@ package org.masthead.identity.signin;
 
 import java.time.Clock;
 
+import org.masthead.identity.IdentityProperties;
 import org.masthead.identity.Role;
 import org.masthead.identity.account.IdentitySettings;
 import org.masthead.identity.account.StaffRepository;
@@ -91,7 +92,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain newsroomChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords,
-			SignInThrottle throttle, StaffRepository staff, IdentitySettings settings, Clock clock,
+			SignInThrottle throttle, StaffRepository staff, IdentitySettings settings, Clock clock, IdentityProperties identity,
 			SecurityContextRepository contexts,
 			@Value("${server.servlet.session.cookie.name:masthead_session}") String sessionCookie) throws Exception {
 		http.securityMatcher("/admin", "/admin/**")
@@ -109,7 +110,7 @@ class SecurityConfiguration {
 				.loginProcessingUrl(LOGIN)
 				.usernameParameter("email")
 				.passwordParameter("password")
-				.successHandler(SignInHandlers.success())
+				.successHandler(SignInHandlers.success(identity.sessionTimeout()))
 				.failureHandler(SignInHandlers.failure()))
 			.logout(logout -> logout.logoutUrl("/admin/logout")
 				.logoutSuccessUrl(LOGIN + "?signed-out")

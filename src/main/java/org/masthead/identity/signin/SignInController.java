@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.identity.CurrentStaff;
+import org.masthead.identity.IdentityProperties;
 import org.masthead.identity.account.StaffAccount;
 import org.masthead.identity.account.StaffPrincipal;
 import org.masthead.identity.account.StaffRepository;
@@ -47,15 +48,18 @@ class SignInController {
 
 	private final Clock clock;
 
+	private final IdentityProperties identity;
+
 	private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
 
 	SignInController(TwoFactorCodes codes, StaffRepository staff, SignInThrottle throttle,
-			SecurityContextRepository contexts, Clock clock) {
+			SecurityContextRepository contexts, Clock clock, IdentityProperties identity) {
 		this.codes = codes;
 		this.staff = staff;
 		this.throttle = throttle;
 		this.contexts = contexts;
 		this.clock = clock;
+		this.identity = identity;
 	}
 
 	@GetMapping(SecurityConfiguration.LOGIN)
@@ -119,6 +123,7 @@ class SignInController {
 		SecurityContext context = new SecurityContextImpl(full);
 		SecurityContextHolder.setContext(context);
 		request.changeSessionId();
+		request.getSession().setMaxInactiveInterval((int) identity.sessionTimeout().toSeconds());
 		contexts.saveContext(context, request, response);
 		SavedRequest saved = savedRequests.getRequest(request, response);
 		if (saved != null) {

@@ -1,5 +1,7 @@
 package org.masthead.identity.signin;
 
+import java.time.Duration;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -15,7 +17,11 @@ final class SignInHandlers {
 	private SignInHandlers() {
 	}
 
-	static AuthenticationSuccessHandler success() {
+	/**
+	 * Signed-in sessions last {@code staffSessionTimeout}; the session of the sign-in form (and of
+	 * the code step) keeps the short default, so visits to the form leave little behind.
+	 */
+	static AuthenticationSuccessHandler success(Duration staffSessionTimeout) {
 		SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
 		saved.setDefaultTargetUrl("/admin/");
 		return (request, response, authentication) -> {
@@ -23,6 +29,7 @@ final class SignInHandlers {
 				response.sendRedirect(SecurityConfiguration.CODE);
 			}
 			else {
+				request.getSession().setMaxInactiveInterval((int) staffSessionTimeout.toSeconds());
 				saved.onAuthenticationSuccess(request, response, authentication);
 			}
 		};
