@@ -222,6 +222,12 @@ class EditorBrowserTests {
 		assertThat(driver.findElement(By.linkText("Edit post")).getDomAttribute("href")).isEqualTo("/admin/articles/" + id);
 		assertThat(driver.findElement(By.cssSelector(".notes")).getText()).contains("Correction");
 		assertThat(readerPage("/" + slug + "/").body()).as("readers never see the staff link").doesNotContain("Edit post");
+		for (String page : List.of("/admin/articles", "/admin/articles/" + id + "/revisions",
+				"/admin/articles/" + id + "/revisions/1", "/admin/articles/" + id + "/notes/new", "/admin/media",
+				"/admin/curation?q=seawall", "/admin/articles/" + id + "/preview")) {
+			driver.get(url(page));
+			assertNoWcagViolations(page);
+		}
 		assertThat(severeConsoleErrors()).isEmpty();
 	}
 
