@@ -1,6 +1,7 @@
 package org.masthead;
 
 import org.masthead.identity.AdminCommand;
+import org.masthead.search.SearchCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +17,9 @@ public class MastheadApplication {
 	public static void main(String[] args) {
 		if (AdminCommand.matches(args)) { // java -jar masthead.jar admin ...: one command, then exit
 			System.exit(AdminCommand.run(MastheadApplication.class, args, System.in, System.out, System.err));
+		}
+		if (SearchCommand.matches(args)) { // java -jar masthead.jar search rebuild: one command, then exit
+			System.exit(SearchCommand.run(MastheadApplication.class, args, System.out, System.err));
 		}
 		SpringApplication.run(MastheadApplication.class, args);
 	}

@@ -77,7 +77,8 @@ function place(feed, item) {
   }
   if (existing) remove(feed, item.id);
   const list = dayGroup(feed, item.day, heading);
-  const later = [...list.children].find((li) => li.dataset.postedAt < item.postedAt);
+  // items of the same second: the one arriving now is the newer
+  const later = [...list.children].find((li) => li.dataset.postedAt <= item.postedAt);
   list.insertBefore(node, later || null);
   feed.querySelector('.feed-empty')?.remove();
   const max = Number(feed.dataset.max || 0);

@@ -84,6 +84,10 @@ final class ReaderPageSamples {
 				break;
 			}
 		}
+		pages.add(SamplePage.ok("news feed", "/news-feed/"));
+		pages.add(SamplePage.ok("news feed item", get("/news-feed/").select(".feed-days a.feed-time").first().attr("href")));
+		pages.add(SamplePage.ok("search results", "/search?q=harbour&sort=newest"));
+		pages.add(SamplePage.ok("search, nothing readable", "/search?q=%22"));
 		pages.add(new SamplePage("not found", "/no-such-page/", 404, Map.of()));
 		pages.add(new SamplePage("bad request", "/", 400, Map.of("If-None-Match", "garbage")));
 		return pages;
