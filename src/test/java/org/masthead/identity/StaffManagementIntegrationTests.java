@@ -103,6 +103,30 @@ class StaffManagementIntegrationTests {
 	}
 
 	@Test
+	void anAdministratorResetsTheTwoFactorSignInOfSomeoneWhoLostTheirPhone() throws Exception {
+		Credentials admin = TestStaff.create(accounts, Role.ADMINISTRATOR);
+		Credentials author = TestStaff.create(accounts, Role.AUTHOR);
+		StaffBrowser theirs = new StaffBrowser(port);
+		theirs.signIn(author.email(), StaffBrowser.PASSWORD);
+		String secret = theirs.get("/admin/account/two-factor").html().selectFirst("code.secret").text();
+		theirs.post("/admin/account/two-factor", Map.of("code", TwoFactorIntegrationTests.code(secret, 0)));
+		assertThat(new StaffBrowser(port).signIn(author.email(), StaffBrowser.PASSWORD).location()).endsWith("/code");
+
+		StaffBrowser browser = new StaffBrowser(port);
+		browser.signIn(admin.email(), StaffBrowser.PASSWORD);
+		Page staff = browser.get("/admin/staff");
+		assertThat(staff.html().select("form[action=/admin/staff/" + author.id() + "/two-factor/reset]")).hasSize(1);
+		assertThat(browser.follow(browser.post("/admin/staff/" + author.id() + "/two-factor/reset", Map.of())).body())
+			.contains("Two-factor sign-in is reset");
+		assertThat(theirs.get("/admin/account").status()).as("their sessions ended").isEqualTo(302);
+		assertThat(new StaffBrowser(port).signIn(author.email(), StaffBrowser.PASSWORD).location())
+			.doesNotContain("/code");
+		assertThat(audit.recent(5, 0)).anyMatch(entry -> entry.action().equals("staff.two-factor-reset")
+				&& entry.actorId() == admin.id() && entry.subject().contains("staff:" + author.id()));
+		assertThat(new StaffBrowser(port).signIn(author.email(), StaffBrowser.PASSWORD).status()).isEqualTo(302);
+	}
+
+	@Test
 	void theAuditLogPagesThroughOlderEntries() {
 		Credentials admin = TestStaff.create(accounts, Role.ADMINISTRATOR);
 		for (int i = 0; i < 55; i++) {

@@ -170,6 +170,28 @@ public class StaffAccounts {
 		return Optional.empty();
 	}
 
+	/**
+	 * Turns off someone's two-factor sign-in (a lost phone): they sign in with their password and,
+	 * if the newsroom requires it, enrol again. Their sessions end.
+	 */
+	@Transactional
+	public Optional<String> resetTwoFactor(StaffMember actor, long staffId) {
+		StaffAccount account = staff.findById(staffId).orElse(null);
+		if (account == null) {
+			return Optional.of("There is no such staff member.");
+		}
+		if (actor.id() == staffId) {
+			return Optional.of("Turn off your own two-factor sign-in on your account page.");
+		}
+		if (!account.hasTwoFactor()) {
+			return Optional.empty();
+		}
+		staff.disableTotp(staffId, clock.instant());
+		audit.record(actor.id(), actor.name(), "staff.two-factor-reset", subject(staffId, account.name()), null);
+		sessions.endAllAfterCommit(staffId);
+		return Optional.empty();
+	}
+
 	/** Changes one's own password after checking the current one (the caller ends other sessions). */
 	@Transactional
 	public FieldErrors changePassword(long staffId, String current, String replacement) {

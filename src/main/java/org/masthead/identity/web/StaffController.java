@@ -95,6 +95,13 @@ class StaffController {
 		return "redirect:/admin/staff";
 	}
 
+	@PostMapping("/admin/staff/{id}/two-factor/reset")
+	String processTwoFactorReset(@PathVariable long id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice", accounts.resetTwoFactor(me(), id)
+			.orElse("Two-factor sign-in is reset. They sign in with their password and set it up again."));
+		return "redirect:/admin/staff";
+	}
+
 	@PostMapping("/admin/settings/two-factor")
 	String processTwoFactorSetting(@RequestParam(defaultValue = "") String required, RedirectAttributes redirect) {
 		boolean require = "1".equals(required) || "on".equals(required) || "true".equals(required);
