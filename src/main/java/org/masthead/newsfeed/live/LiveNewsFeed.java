@@ -49,13 +49,10 @@ class LiveNewsFeed implements SmartLifecycle {
 
 	private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
 
-	private final Executor senders;
+	/** Made anew on every start: a test context (or a node) may be stopped and started again. */
+	private volatile Executor senders;
 
-	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread thread = new Thread(r, "news-feed-live");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private volatile ScheduledExecutorService scheduler;
 
 	private final Object dispatching = new Object();
 
@@ -68,7 +65,6 @@ class LiveNewsFeed implements SmartLifecycle {
 		this.feed = feed;
 		this.messages = messages;
 		this.properties = properties;
-		this.senders = senders();
 	}
 
 	/**
@@ -202,6 +198,12 @@ class LiveNewsFeed implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		senders = senders();
+		scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread thread = new Thread(r, "news-feed-live");
+			thread.setDaemon(true);
+			return thread;
+		});
 		dispatched = feed.lastChange();
 		running = true;
 		long poll = Math.max(100, properties.poll().toMillis());

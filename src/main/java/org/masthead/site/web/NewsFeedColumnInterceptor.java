@@ -44,7 +44,7 @@ class NewsFeedColumnInterceptor implements HandlerInterceptor, WebMvcConfigurer 
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView mav) {
-		if (mav == null || !VIEWS.contains(mav.getViewName()) || mav.getModel().containsKey("newsFeed")) {
+		if (mav == null || mav.getViewName() == null || !VIEWS.contains(mav.getViewName()) || mav.getModel().containsKey("newsFeed")) {
 			return;
 		}
 		long since = feed.lastChange();
