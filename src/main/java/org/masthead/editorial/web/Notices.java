@@ -23,6 +23,7 @@ final class Notices {
 		TEXT.put("noted", "The note is published with the article.");
 		TEXT.put("restored", "The old revision is restored as a new revision.");
 		TEXT.put("deleted", "The article is deleted.");
+		TEXT.put("hero", "The new picture is chosen as the hero image, with its words: save the article to keep it.");
 		TEXT.put("uploaded", "The picture is in the media library.");
 		TEXT.put("curated", "The list is saved; the site shows it now.");
 	}

@@ -127,6 +127,12 @@ class ArticleEditorIntegrationTests {
 		assertThat(stale.body()).contains("Someone else saved this article at");
 		assertThat(copies.find(id).orElseThrow().draft().dek()).isEqualTo("Autosaved.");
 
+		Page first = author.post("/admin/articles/autosave", with(article(basics, "", "Autosaved before the first save"),
+				"slug", ""));
+		assertThat(first.status()).as("the first autosave of a new article creates it").isEqualTo(200);
+		assertThat(first.body()).contains("\"revision\":1", "\"id\":");
+		assertThat(author.post("/admin/articles/autosave", with(fields, "headline", "")).status()).isEqualTo(422);
+
 		Page noToken = author.postExactly("/admin/articles/" + id + "/autosave", with(fields, "revision", revision));
 		assertThat(noToken.status()).isEqualTo(403);
 		Page wrongToken = author.postExactly("/admin/articles/" + id, with(fields, "_csrf", "forged-token"));

@@ -53,6 +53,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,10 +64,12 @@ import static org.awaitility.Awaitility.await;
  * an editor sends it back with a comment; the author fixes it; the editor schedules it; it goes
  * live on time; the editor adds a correction, and readers see it. Along the way axe-core checks
  * the dashboard and the editor for WCAG 2.1 A/AA problems, and the time from navigation start to
- * the editor being ready to type is measured and printed. SQLite only (no {@code sql} tag).
+ * the editor being ready to type is measured and printed, on the demo newsroom (its pictures fill
+ * the hero picker). SQLite only (no {@code sql} tag).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.class)
+@TestPropertySource(properties = "masthead.demo=true")
 class EditorBrowserTests {
 
 	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
