@@ -45,6 +45,21 @@ public final class Commands {
 	}
 
 	/**
+	 * The command run at a lower scheduling priority ({@code nice -n 10}) where {@code nice} exists:
+	 * narrations are background work and should never slow the pages readers are waiting for.
+	 * {@code nice} replaces itself with the program, so stopping it stops the program.
+	 */
+	public static List<String> niced(List<String> command) {
+		Optional<Path> nice = find("nice");
+		if (nice.isEmpty()) {
+			return command;
+		}
+		List<String> niced = new java.util.ArrayList<>(List.of(nice.get().toString(), "-n", "10"));
+		niced.addAll(command);
+		return niced;
+	}
+
+	/**
 	 * Runs a command to the end or to its timeout.
 	 *
 	 * @throws SynthesisException on a timeout (retryable), a non-zero exit or a program that cannot start
@@ -53,7 +68,7 @@ public final class Commands {
 		Path errors = workDir.resolve("stderr-" + System.nanoTime() + ".txt");
 		Process process;
 		try {
-			process = new ProcessBuilder(command).directory(workDir.toFile())
+			process = new ProcessBuilder(niced(command)).directory(workDir.toFile())
 				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.redirectError(errors.toFile())

@@ -67,7 +67,7 @@ public final class Mp3Encoder implements AutoCloseable {
 		List<String> command = List.of(lame, "--quiet", "-r", "-s", khz, "--bitwidth", "16", "--signed",
 				"--little-endian", "-m", "m", "-b", String.valueOf(bitrate), "--cbr", "-", output.toString());
 		try {
-			process = new ProcessBuilder(command).directory(dir.toFile())
+			process = new ProcessBuilder(Commands.niced(command)).directory(dir.toFile())
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.redirectError(dir.resolve("stderr.txt").toFile())
 				.start();

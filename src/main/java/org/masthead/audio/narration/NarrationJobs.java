@@ -26,9 +26,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class NarrationJobs {
 
+	/** The recurring job's name in {@code scheduled_tasks}. */
+	static final String TASK = "narrations";
+
 	@Bean
 	RecurringTask<Void> narrations(NarrationWorker worker, AudioProperties properties) {
-		return Tasks.recurring("narrations", Schedules.fixedDelay(properties.pollInterval()))
+		return Tasks.recurring(TASK, Schedules.fixedDelay(properties.pollInterval()))
 			.execute((instance, context) -> worker.run());
 	}
 
