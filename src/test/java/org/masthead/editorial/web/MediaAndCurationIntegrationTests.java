@@ -114,6 +114,8 @@ class MediaAndCurationIntegrationTests {
 				"The lighthouse after repainting", "Port of Vesna", "article", String.valueOf(id));
 		assertThat(uploaded.location()).contains("/admin/articles/" + id + "?hero=");
 
+		Page library = author.get("/admin/media?article=" + id);
+		assertThat(library.html().select(".media-grid a").eachAttr("href")).contains(uploaded.location().replace("http://localhost:" + port, ""));
 		Page editor = author.follow(new Page(302, "", uploaded.headers()));
 		assertThat(editor.html().select("input[name=heroImageId][checked]").attr("value")).isNotEmpty();
 		assertThat(editor.html().select("#heroAlt").attr("value")).isEqualTo("A red and white lighthouse");
