@@ -55,9 +55,12 @@ class LuceneSearch implements Search, DisposableBean {
 	private static final Set<String> STORED = Set.of(ArticleDocuments.ID, ArticleDocuments.SLUG, ArticleDocuments.HEADLINE,
 			ArticleDocuments.DEK, ArticleDocuments.SECTION_NAME, ArticleDocuments.AUTHOR_NAME, ArticleDocuments.PUBLISHED);
 
-	private final SearchIndex index;
+	private final java.nio.file.Path path;
 
-	private final QueryReader reader;
+	/** Opened on first use: commands that never search (admin ...) must not need the index's lock. */
+	private volatile SearchIndex index;
+
+	private volatile QueryReader reader;
 
 	private final ArticleArchive archive;
 
@@ -70,8 +73,7 @@ class LuceneSearch implements Search, DisposableBean {
 	private final AtomicBoolean rebuilding = new AtomicBoolean();
 
 	LuceneSearch(MastheadProperties masthead, SearchProperties properties, ArticleArchive archive, ArticleCatalog catalog) {
-		this.index = new SearchIndex(masthead.dataDir().resolve("search"));
-		this.reader = new QueryReader(index.analyzer());
+		this.path = masthead.dataDir().resolve("search");
 		this.archive = archive;
 		this.catalog = catalog;
 		this.properties = properties;
@@ -79,7 +81,18 @@ class LuceneSearch implements Search, DisposableBean {
 	}
 
 	SearchIndex index() {
-		return index;
+		SearchIndex open = index;
+		if (open == null) {
+			synchronized (this) {
+				open = index;
+				if (open == null) {
+					open = new SearchIndex(path);
+					reader = new QueryReader(open.analyzer());
+					index = open;
+				}
+			}
+		}
+		return open;
 	}
 
 	@Override
@@ -99,6 +112,7 @@ class LuceneSearch implements Search, DisposableBean {
 		if (text.isEmpty()) {
 			return SearchResults.empty(page, size, notes);
 		}
+		SearchIndex index = index();
 		QueryReader.Read read = reader.read(text);
 		if (read.query() == null) {
 			notes.add("Type a word or two to search for: a search made only of symbols or very common words finds nothing.");
@@ -111,7 +125,7 @@ class LuceneSearch implements Search, DisposableBean {
 		try {
 			IndexSearcher searcher = index.acquire();
 			try {
-				return results(searcher, filtered, read.query(), query.sort(), page, size, notes);
+				return results(index, searcher, filtered, read.query(), query.sort(), page, size, notes);
 			}
 			finally {
 				index.release(searcher);
@@ -145,7 +159,7 @@ class LuceneSearch implements Search, DisposableBean {
 		return builder.build();
 	}
 
-	private SearchResults results(IndexSearcher searcher, Query query, Query words, SearchQuery.Sort sort, int page,
+	private SearchResults results(SearchIndex index, IndexSearcher searcher, Query query, Query words, SearchQuery.Sort sort, int page,
 			int size, List<String> notes) throws IOException {
 		int wanted = page * size;
 		TopDocs top = sort == SearchQuery.Sort.NEWEST
@@ -154,7 +168,7 @@ class LuceneSearch implements Search, DisposableBean {
 		ScoreDoc[] docs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
 				top.scoreDocs.length);
 		int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
-		String[] snippets = snippets(searcher, words, ids);
+		String[] snippets = snippets(index, searcher, words, ids);
 		StoredFields stored = searcher.storedFields();
 		List<Hit> hits = new ArrayList<>();
 		for (int i = 0; i < ids.length; i++) {
@@ -171,7 +185,7 @@ class LuceneSearch implements Search, DisposableBean {
 	}
 
 	/** A passage of each body with the matching words in {@code <mark>}, HTML-escaped; null where the body has none. */
-	private String[] snippets(IndexSearcher searcher, Query words, int[] ids) throws IOException {
+	private String[] snippets(SearchIndex index, IndexSearcher searcher, Query words, int[] ids) throws IOException {
 		if (ids.length == 0) {
 			return new String[0];
 		}
@@ -185,7 +199,7 @@ class LuceneSearch implements Search, DisposableBean {
 
 	@Override
 	public long indexedCount() {
-		return index.count();
+		return index().count();
 	}
 
 	@Override
@@ -195,7 +209,7 @@ class LuceneSearch implements Search, DisposableBean {
 		}
 		try {
 			long started = System.nanoTime();
-			long done = index.rebuild(archive, catalog.publishedCount(), progress);
+			long done = index().rebuild(archive, catalog.publishedCount(), progress);
 			log.info("Search index rebuilt: {} articles in {} ms", done, (System.nanoTime() - started) / 1_000_000);
 			return done;
 		}
@@ -209,12 +223,13 @@ class LuceneSearch implements Search, DisposableBean {
 
 	/** An index that is missing or behind an archive that has articles is rebuilt in the background. */
 	@EventListener(ApplicationReadyEvent.class)
-	void rebuildIfEmpty() {
-		if (!properties.rebuildOnStart()) {
-			return;
+	void rebuildIfEmpty(ApplicationReadyEvent event) {
+		if (!(event.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext)) {
+			return; // commands (admin ..., search rebuild) leave the index alone
 		}
+		long indexed = index().count(); // a server opens its index at start, not at the first publication
 		long published = catalog.publishedCount();
-		if (published > 0 && index.count() == 0) {
+		if (properties.rebuildOnStart() && indexed == 0 && published > 0) {
 			Thread thread = new Thread(() -> {
 				log.info("Search index is empty and {} articles are published: rebuilding in the background", published);
 				try {
@@ -232,7 +247,10 @@ class LuceneSearch implements Search, DisposableBean {
 
 	@Override
 	public void destroy() {
-		index.close();
+		SearchIndex open = index;
+		if (open != null) {
+			open.close();
+		}
 	}
 
 }

@@ -55,7 +55,7 @@ final class SearchIndex implements AutoCloseable {
 		}
 		catch (LockObtainFailedException ex) {
 			throw new IllegalStateException("The search index in " + path
-					+ " is in use by another process (is Masthead running on this data directory?)", ex);
+					+ " is in use by another process (is Masthead running on this data directory?): " + ex.getMessage());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the search index in " + path, ex);
