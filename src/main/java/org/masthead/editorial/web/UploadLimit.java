@@ -1,5 +1,7 @@
 package org.masthead.editorial.web;
 
+import java.net.URI;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -37,7 +39,10 @@ class UploadLimit {
 				return new ModelAndView("admin/editorial/message", model.asMap(), HttpStatus.PAYLOAD_TOO_LARGE);
 			}
 		}
+		// the Admin API's problem shape (editorial.api's AdminApiErrors), whose package-bound advice
+		// cannot see an upload refused before any controller was chosen
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, MESSAGE);
+		problem.setType(URI.create("urn:masthead:problem:media.too-large"));
 		problem.setTitle("File too large");
 		problem.setProperty("code", "media.too-large");
 		return ResponseEntity.status(413).body(problem);
