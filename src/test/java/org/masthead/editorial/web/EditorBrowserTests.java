@@ -191,9 +191,11 @@ class EditorBrowserTests {
 		System.out.printf("Editor page ready (interactive), saved article, warm: %.0f ms%n", editorReadyMillis());
 		assertThat(driver.findElement(By.cssSelector(".review-comment")).getText()).contains("which piers");
 		typeInBody(" They call at North Mole and Old Pier.");
+		pasteMarkdown("## Getting there\n\nTake the **night** boat from [the port](https://example.org/port).");
 		driver.findElement(By.cssSelector("#article-form button[type=submit].primary")).click();
 		await().atMost(Duration.ofSeconds(10)).until(() -> driver.getCurrentUrl().contains("?saved"));
-		assertThat(copies.find(id).orElseThrow().draft().bodyHtml()).contains("North Mole");
+		assertThat(copies.find(id).orElseThrow().draft().bodyHtml()).contains("North Mole", "<h2>Getting there</h2>",
+				"<strong>night</strong>", "href=\"https://example.org/port\"");
 		click("Submit for review");
 
 		signIn(editor);
@@ -273,6 +275,15 @@ class EditorBrowserTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> driver.findElement(By.cssSelector(".tox-dialog select")).getText().contains("Seawall"));
 		driver.findElements(By.cssSelector(".tox-dialog button")).stream().filter(b -> b.getText().equals("Insert card"))
 			.findFirst().orElseThrow().click();
+		await().atMost(Duration.ofSeconds(5)).until(() -> driver.findElements(By.cssSelector(".tox-dialog")).isEmpty());
+	}
+
+	private void pasteMarkdown(String markdown) {
+		driver.findElement(By.cssSelector("button[aria-label='Insert text written in Markdown'], button[title='Insert text written in Markdown']")).click();
+		WebElement dialog = await().atMost(Duration.ofSeconds(5))
+			.until(() -> driver.findElements(By.cssSelector(".tox-dialog")).stream().findFirst().orElse(null), d -> d != null);
+		dialog.findElement(By.tagName("textarea")).sendKeys(markdown);
+		dialog.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().equals("Insert")).findFirst().orElseThrow().click();
 		await().atMost(Duration.ofSeconds(5)).until(() -> driver.findElements(By.cssSelector(".tox-dialog")).isEmpty());
 	}
 
