@@ -127,6 +127,8 @@ class MediaAndCurationIntegrationTests {
 		Basics basics = Basics.create(newsroom);
 		long first = publish(basics, "First pick");
 		long second = publish(basics, "Second pick");
+		java.util.List<Long> picksBefore = ids();
+		newsroom.curate(CuratedList.EDITORS_PICKS, java.util.List.of());
 		StaffBrowser author = Newsdesk.signedIn(accounts, port, Role.AUTHOR);
 		assertThat(author.get("/admin/curation").status()).isEqualTo(403);
 
@@ -149,6 +151,9 @@ class MediaAndCurationIntegrationTests {
 
 		editor.post("/admin/curation/editors-picks/remove", Map.of("article", String.valueOf(second)));
 		assertThat(ids()).containsExactly(first);
+		editor.post("/admin/curation/editors-picks/remove", Map.of("article", String.valueOf(first)));
+		assertThat(ids()).isEmpty();
+		newsroom.curate(CuratedList.EDITORS_PICKS, picksBefore);
 		assertThat(editor.post("/admin/curation/no-such-list/add", Map.of("article", "1")).status()).isEqualTo(404);
 		assertThat(editor.post("/admin/curation/featured/add", Map.of("article", "not-a-number")).status()).isEqualTo(400);
 	}
