@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Whatever an article contains, speech text is plain ASCII words and sentence punctuation: no
  * character Festival or flite would spell out, nothing a shell, Scheme or SSML would run.
  */
-class SpeechNormaliserProperties {
+class SpeechNormaliserPropertyTests {
 
 	@Property(tries = 2000)
 	void anyTextBecomesSafeSpeech(@ForAll("newsText") String text) {
