@@ -188,8 +188,21 @@ class JdbcArticleArchive implements ArticleArchive {
 
 	@Override
 	public List<AuthorProfile> authors() {
-		List<String> slugs = jdbc.sql("select slug from author order by name, id").query(String.class).list();
-		return slugs.stream().map(catalog::author).flatMap(Optional::stream).toList();
+		record Row(long id, String slug, String name, String jobTitle, String bio, Long photoId) {
+		}
+		List<Row> rows = jdbc.sql("select id, slug, name, job_title, bio, photo_id from author order by name, id")
+			.query((rs, n) -> {
+				long photo = rs.getLong("photo_id");
+				return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("job_title"),
+						rs.getString("bio"), rs.wasNull() ? null : photo);
+			})
+			.list();
+		List<Long> photoIds = rows.stream().map(Row::photoId).filter(id -> id != null).toList();
+		Map<Long, Image> photos = photoIds.isEmpty() ? Map.of() : images.find(photoIds);
+		return rows.stream()
+			.map(r -> new AuthorProfile(r.id(), r.slug(), r.name(), r.jobTitle(), r.bio(),
+					r.photoId() == null ? null : photos.get(r.photoId())))
+			.toList();
 	}
 
 	@Override

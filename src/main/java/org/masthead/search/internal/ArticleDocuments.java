@@ -3,6 +3,7 @@ package org.masthead.search.internal;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -49,8 +50,15 @@ final class ArticleDocuments {
 
 	static final String PUBLISHED = "published";
 
-	/** Text fields and how much a match in each counts. */
-	static final Map<String, Float> BOOSTS = Map.of(HEADLINE, 3f, DEK, 2f, BODY, 1f);
+	/**
+	 * Headline, dek and body in one field, for matching: one posting list per word instead of three
+	 * keeps common words cheap on a large archive. The headline is in it twice, so a match there
+	 * counts for more.
+	 */
+	static final String TEXT = "text";
+
+	/** Changes whenever documents are made differently; an index of another version is rebuilt. */
+	static final String SCHEMA = "3";
 
 	/** Stored with offsets, so snippets are cut from the postings without analysing the text again. */
 	private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
@@ -65,8 +73,21 @@ final class ArticleDocuments {
 
 	static Analyzer analyzer() {
 		Analyzer keyword = new KeywordAnalyzer();
-		return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(),
-				Map.of(ID, keyword, SECTION, keyword, AUTHOR, keyword));
+		Analyzer english = new EnglishAnalyzer();
+		Analyzer gapped = new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+
+			@Override
+			protected Analyzer getWrappedAnalyzer(String fieldName) {
+				return english;
+			}
+
+			@Override
+			public int getPositionIncrementGap(String fieldName) {
+				return 100;
+			}
+
+		};
+		return new PerFieldAnalyzerWrapper(english, Map.of(ID, keyword, SECTION, keyword, AUTHOR, keyword, TEXT, gapped));
 	}
 
 	static Term idTerm(long articleId) {
@@ -78,11 +99,19 @@ final class ArticleDocuments {
 		Document doc = new Document();
 		doc.add(new StringField(ID, Long.toString(s.id()), Field.Store.YES));
 		doc.add(new StoredField(SLUG, s.slug()));
-		doc.add(new Field(HEADLINE, s.headline(), TEXT_WITH_OFFSETS));
+		doc.add(new StoredField(HEADLINE, s.headline()));
 		if (s.dek() != null) {
-			doc.add(new Field(DEK, s.dek(), TEXT_WITH_OFFSETS));
+			doc.add(new StoredField(DEK, s.dek()));
 		}
-		doc.add(new Field(BODY, text(article.bodyHtml()), TEXT_WITH_OFFSETS));
+		String body = text(article.bodyHtml());
+		doc.add(new Field(BODY, body, TEXT_WITH_OFFSETS));
+		// separate values, kept apart by the analyzer's position gap: a phrase never spans two of them
+		doc.add(new TextField(TEXT, s.headline(), Field.Store.NO));
+		doc.add(new TextField(TEXT, s.headline(), Field.Store.NO));
+		if (s.dek() != null) {
+			doc.add(new TextField(TEXT, s.dek(), Field.Store.NO));
+		}
+		doc.add(new TextField(TEXT, body, Field.Store.NO));
 		if (s.section() != null) {
 			doc.add(new StringField(SECTION, s.section().slug(), Field.Store.NO));
 			doc.add(new StoredField(SECTION_NAME, s.section().name()));

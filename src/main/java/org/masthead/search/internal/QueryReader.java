@@ -1,9 +1,6 @@
 package org.masthead.search.internal;
 
-import java.util.List;
-
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanQuery;
@@ -11,7 +8,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 
 /**
- * Turns what a reader typed into a Lucene query over headline, dek and body: every word must
+ * Turns what a reader typed into a Lucene query over an article's words: every word must
  * match (stemmed), "quoted words" are a phrase, {@code -word} and {@code OR} work. Text the query
  * syntax cannot read (a lone quote, a wildcard alone, a stray bracket) is searched as plain words.
  */
@@ -46,10 +43,8 @@ final class QueryReader {
 		}
 	}
 
-	private MultiFieldQueryParser parser() {
-		List<String> fields = List.of(ArticleDocuments.HEADLINE, ArticleDocuments.DEK, ArticleDocuments.BODY);
-		MultiFieldQueryParser parser = new MultiFieldQueryParser(fields.toArray(String[]::new), analyzer,
-				ArticleDocuments.BOOSTS);
+	private QueryParser parser() {
+		QueryParser parser = new QueryParser(ArticleDocuments.TEXT, analyzer);
 		parser.setDefaultOperator(QueryParser.Operator.AND);
 		parser.setAllowLeadingWildcard(false);
 		parser.setSplitOnWhitespace(true);

@@ -51,6 +51,9 @@ final class SearchIndex implements AutoCloseable {
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
 			config.setRAMBufferSizeMB(32);
 			this.writer = new IndexWriter(directory, config);
+			if (writer.getDocStats().numDocs == 0) { // an empty index is of the current version
+				writer.setLiveCommitData(java.util.Map.of("schema", ArticleDocuments.SCHEMA).entrySet());
+			}
 			this.searchers = new SearcherManager(writer, null);
 		}
 		catch (LockObtainFailedException ex) {
@@ -86,6 +89,19 @@ final class SearchIndex implements AutoCloseable {
 			writer.commit();
 			searchers.maybeRefreshBlocking();
 		}
+	}
+
+	/** Whether the index was last rebuilt by this version's way of making documents. */
+	boolean isCurrentSchema() {
+		Iterable<java.util.Map.Entry<String, String>> data = writer.getLiveCommitData();
+		if (data != null) {
+			for (java.util.Map.Entry<String, String> entry : data) {
+				if (entry.getKey().equals("schema")) {
+					return entry.getValue().equals(ArticleDocuments.SCHEMA);
+				}
+			}
+		}
+		return false;
 	}
 
 	long count() {
@@ -134,6 +150,8 @@ final class SearchIndex implements AutoCloseable {
 		finally {
 			synchronized (this) {
 				rebuilding = false;
+				writer.forceMerge(1); // one segment: the fastest searches, and rebuilds are rare
+				writer.setLiveCommitData(java.util.Map.of("schema", ArticleDocuments.SCHEMA).entrySet());
 				writer.commit();
 				searchers.maybeRefreshBlocking();
 			}
