@@ -151,12 +151,15 @@ public class NarrationRepository {
 		return id;
 	}
 
-	/** Pending narrations whose time has come and that no node is working on. */
+	/**
+	 * Pending narrations whose time has come and that no node is working on, newest first: an
+	 * article just published is narrated before a backlog (an imported archive, the demo newsroom).
+	 */
 	@Transactional(readOnly = true)
 	public List<NarrationRow> due(Instant now, int limit) {
 		return jdbc.sql("select " + NARRATION_COLUMNS + " from narration where status = 'PENDING'"
 				+ " and next_attempt_at <= :now and (claimed_until is null or claimed_until < :now)"
-				+ " order by next_attempt_at, created_at limit :limit")
+				+ " order by created_at desc, id desc limit :limit")
 			.param("now", Timestamp.from(now)).param("limit", limit)
 			.query(NarrationRepository::narration)
 			.list();
