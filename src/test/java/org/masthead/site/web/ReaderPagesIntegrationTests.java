@@ -44,7 +44,9 @@ class ReaderPagesIntegrationTests {
 		assertThat(doc.select("#featured-heading")).hasSize(1);
 		assertThat(doc.select(".latest .card")).hasSizeGreaterThanOrEqualTo(6);
 		assertThat(doc.select("#editors-picks + ol li")).hasSize(6);
-		assertThat(doc.select(".section-block")).hasSize(5);
+		// Other tests sharing this application may add sections of their own; the demo's five are there.
+		assertThat(doc.select(".section-block h2")).extracting(Element::id)
+			.contains("section-city", "section-politics", "section-business", "section-culture", "section-science");
 		assertThat(doc.select("nav.sections a")).extracting(Element::text)
 			.contains("City", "Politics", "Business", "Culture");
 	}
@@ -105,8 +107,7 @@ class ReaderPagesIntegrationTests {
 		assertThat(section.select("h1").text()).isEqualTo("City");
 		assertThat(section.select(".card")).isNotEmpty();
 
-		ArticleSummary any = catalog.latest(1, 1).items().get(0);
-		AuthorProfile author = catalog.author(any.authors().get(0).slug()).orElseThrow();
+		AuthorProfile author = catalog.author("olena-marchuk").orElseThrow();
 		Document authorPage = Jsoup.parse(get(author.path()).body());
 		assertThat(authorPage.select("h1").text()).isEqualTo(author.name());
 		assertThat(authorPage.select(".job-title").text()).isEqualTo(author.jobTitle());
