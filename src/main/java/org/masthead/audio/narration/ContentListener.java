@@ -13,10 +13,7 @@ import org.masthead.content.ContentEvents.ArticlePublished;
 import org.masthead.content.ContentEvents.ArticleUnpublished;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hears content changes after they commit and records, in one small write, that the article's
@@ -34,18 +31,10 @@ class ContentListener {
 
 	private final ObjectProvider<SchedulerClient> scheduler;
 
-	private final TransactionTemplate ownTransaction;
-
-	ContentListener(NarrationRepository narrations, Clock clock, ObjectProvider<SchedulerClient> scheduler,
-			PlatformTransactionManager transactions) {
+	ContentListener(NarrationRepository narrations, Clock clock, ObjectProvider<SchedulerClient> scheduler) {
 		this.narrations = narrations;
 		this.clock = clock;
 		this.scheduler = scheduler;
-		// These listeners run after the publishing transaction committed, while its connection is
-		// still bound: writing there would hold SQLite's write lock until every listener of that
-		// commit has run (a bulk publication then stalls). Each reaction commits on its own instead.
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -64,10 +53,8 @@ class ContentListener {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ArticlePublished event) {
 		try {
-			ownTransaction.executeWithoutResult(status -> {
-				narrations.articlePublished(event.articleId(), event.slug(), clock.instant());
-				nudge();
-			});
+			narrations.articlePublished(event.articleId(), event.slug(), clock.instant());
+			nudge();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not queue the narration of article {}: {}", event.articleId(), ex.toString());
@@ -77,11 +64,9 @@ class ContentListener {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ArticleNoteAdded event) {
 		try {
-			ownTransaction.executeWithoutResult(status -> {
-				if (narrations.requestRefresh(event.articleId(), false, clock.instant())) {
-					nudge();
-				}
-			});
+			if (narrations.requestRefresh(event.articleId(), false, clock.instant())) {
+				nudge();
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not queue the narration of article {}: {}", event.articleId(), ex.toString());
@@ -91,7 +76,7 @@ class ContentListener {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ArticleUnpublished event) {
 		try {
-			ownTransaction.executeWithoutResult(status -> narrations.articleUnpublished(event.articleId(), clock.instant()));
+			narrations.articleUnpublished(event.articleId(), clock.instant());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not note that article {} was unpublished: {}", event.articleId(), ex.toString());
