@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import org.masthead.content.AuthorProfile;
 import org.masthead.content.CuratedList;
 import org.masthead.content.Newsroom;
+import org.masthead.content.Section;
 import org.masthead.content.Tag;
 import org.masthead.content.WorkingCopies;
 import org.masthead.content.ArticleCatalog;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Authors, tags and curated lists through the Admin API. */
+/** Authors, sections, tags and curated lists through the Admin API. */
 @RestController
 @RequestMapping("/api/admin")
 class TaxonomyApi {
@@ -61,6 +62,13 @@ class TaxonomyApi {
 		newsroom.createAuthor(input.slug(), input.name(), input.jobTitle(), input.bio(), input.photoId());
 		AuthorProfile created = catalog.author(input.slug()).orElseThrow();
 		return ResponseEntity.created(URI.create("/api/admin/authors/" + created.slug())).body(AuthorOutput.of(created));
+	}
+
+	/** The sections an article's {@code sectionId} may name, in the order the site's header lists them. */
+	@GetMapping("/sections")
+	List<Section> sections() {
+		ArticlesApi.actor();
+		return catalog.sections();
 	}
 
 	@GetMapping("/tags")

@@ -179,6 +179,16 @@ class AdminApiIntegrationTests {
 		assertThat(paths.has("/api/admin/articles/{id}/transitions")).isTrue();
 	}
 
+	@Test
+	void sectionsAuthorsAndTagsGiveTheIdsAnArticleNeeds() throws Exception {
+		JsonNode sections = json.readTree(send(contributor, "GET", "/api/admin/sections", null).body());
+		assertThat(sections.valueStream().map(s -> s.get("id").asLong())).contains(basics.sectionId());
+		assertThat(sections.valueStream().map(s -> s.get("slug").asString()).toList()).doesNotHaveDuplicates();
+		JsonNode authors = json.readTree(send(contributor, "GET", "/api/admin/authors", null).body());
+		assertThat(authors.valueStream().map(a -> a.get("id").asLong())).contains(basics.authorId());
+		assertProblem(send(null, "GET", "/api/admin/sections", null), 401, "auth.missing-token");
+	}
+
 	private void assertProblem(HttpResponse<String> response, int status, String code) throws Exception {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
