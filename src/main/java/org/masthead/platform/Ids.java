@@ -32,4 +32,9 @@ public final class Ids {
 		}
 	}
 
+	/** The smallest id made at this instant (milliseconds since 1970), on any node. */
+	static long at(long epochMillis) {
+		return (epochMillis - EPOCH) << 22;
+	}
+
 }
