@@ -18,18 +18,20 @@ import org.masthead.newsfeed.NewsFeed;
 import org.masthead.newsfeed.NewsFeedChange;
 import org.masthead.newsfeed.NewsFeedChanged;
 import org.masthead.newsfeed.NewsFeedProperties;
+import org.masthead.platform.ClusterSignals;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The open Server-Sent Events connections of this node and the changes they receive. Changes are
- * read from the database, never handed over in memory: after a local commit at once, and every
- * {@code masthead.news-feed.poll} for changes other nodes committed. A connection resumes after the
- * last change it had ({@code Last-Event-ID}), from the database as well.
+ * read from the database, never handed over in memory: after a commit on any node at once (a
+ * cluster signal written in the change's transaction wakes every node), and every
+ * {@code masthead.news-feed.poll} as a safety net. A connection resumes after the last change it had
+ * ({@code Last-Event-ID}), from the database as well.
  */
 @Component
 class LiveNewsFeed implements SmartLifecycle {
@@ -61,10 +63,17 @@ class LiveNewsFeed implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	LiveNewsFeed(NewsFeed feed, ChangeMessages messages, NewsFeedProperties properties) {
+	/** The signal channel: the number of the change that committed. */
+	static final String CHANNEL = "news-feed.changed";
+
+	private final ClusterSignals signals;
+
+	LiveNewsFeed(NewsFeed feed, ChangeMessages messages, NewsFeedProperties properties, ClusterSignals signals) {
 		this.feed = feed;
 		this.messages = messages;
 		this.properties = properties;
+		this.signals = signals;
+		signals.subscribe(CHANNEL, seq -> wake());
 	}
 
 	/**
@@ -128,10 +137,20 @@ class LiveNewsFeed implements SmartLifecycle {
 		return subscribers.stream().anyMatch(s -> s.client().equals(client));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(NewsFeedChanged changed) {
-		if (running) {
-			scheduler.execute(this::dispatch);
+		signals.publish(CHANNEL, Long.toString(changed.seq()));
+	}
+
+	private void wake() {
+		ScheduledExecutorService current = scheduler;
+		if (running && current != null) {
+			try {
+				current.execute(this::dispatch);
+			}
+			catch (java.util.concurrent.RejectedExecutionException ex) {
+				// stopping
+			}
 		}
 	}
 

@@ -16,14 +16,17 @@ import org.masthead.content.ArticleArchive;
 import org.masthead.content.ContentEvents.ArticleNoteAdded;
 import org.masthead.content.ContentEvents.ArticlePublished;
 import org.masthead.content.ContentEvents.ArticleUnpublished;
+import org.masthead.platform.ClusterSignals;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the index current: each committed publish, update or unpublish is queued, and one thread
  * applies what has queued up in batches (a burst of thousands of publications becomes a few
- * hundred index commits, a single publication is searchable well within a second).
+ * hundred index commits, a single publication is searchable well within a second). Every node keeps
+ * an index of its own: each change travels as a cluster signal written in the change's transaction,
+ * and every node queues it once the change commits.
  */
 @Component
 class SearchIndexer implements SmartLifecycle {
@@ -40,28 +43,44 @@ class SearchIndexer implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	SearchIndexer(LuceneSearch search, ArticleArchive archive) {
+	/** The signal channel: {@code <article id> index} or {@code <article id> remove}. */
+	static final String CHANNEL = "search.article";
+
+	private final ClusterSignals signals;
+
+	SearchIndexer(LuceneSearch search, ArticleArchive archive, ClusterSignals signals) {
 		this.search = search;
 		this.archive = archive;
+		this.signals = signals;
+		signals.subscribe(CHANNEL, this::queue);
+	}
+
+	private void queue(String payload) {
+		String[] parts = payload.split(" ");
+		queue.add(new Change(Long.parseLong(parts[0]), parts[1].equals("index")));
+	}
+
+	private void signal(long articleId, boolean published) {
+		signals.publish(CHANNEL, articleId + (published ? " index" : " remove"));
 	}
 
 	/** An article to index again (published) or to remove. */
 	record Change(long articleId, boolean published) {
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(ArticlePublished event) {
-		queue.add(new Change(event.articleId(), true));
+		signal(event.articleId(), true);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(ArticleUnpublished event) {
-		queue.add(new Change(event.articleId(), false));
+		signal(event.articleId(), false);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(ArticleNoteAdded event) {
-		queue.add(new Change(event.articleId(), true));
+		signal(event.articleId(), true);
 	}
 
 	/** Whether every change queued so far has been applied. */

@@ -14,15 +14,16 @@ import org.slf4j.LoggerFactory;
 import org.masthead.newsfeed.NewsFeed;
 import org.masthead.newsfeed.NewsFeedChanged;
 import org.masthead.newsfeed.NewsFeedItem;
+import org.masthead.platform.ClusterSignals;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Drops the cached pages a news feed change affects: those showing the News Feed (column or page)
  * and the item's permalink. Every reader page shows the breaking-news banner, so a change to a
- * breaking item, and a banner that expires, drop the whole cache; breaking news is rare.
+ * breaking item, and a banner that expires, drop the whole cache; breaking news is rare. Every node
+ * drops them: the change travels as a cluster signal written in the change's transaction.
  */
 @Component
 class NewsFeedInvalidation {
@@ -39,21 +40,32 @@ class NewsFeedInvalidation {
 		return thread;
 	});
 
+	/** The signal channel: {@code breaking}, or the id of the (not breaking) item that changed. */
+	static final String CHANNEL = "site.news-feed";
+
+	private final ClusterSignals signals;
+
 	private volatile Long bannerItem;
 
-	NewsFeedInvalidation(PageCache cache, NewsFeed feed) {
+	NewsFeedInvalidation(PageCache cache, NewsFeed feed, ClusterSignals signals) {
 		this.cache = cache;
 		this.feed = feed;
+		this.signals = signals;
+		signals.subscribe(CHANNEL, this::drop);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(NewsFeedChanged changed) {
-		if (changed.breaking()) {
+		signals.publish(CHANNEL, changed.breaking() ? "breaking" : Long.toString(changed.itemId()));
+	}
+
+	void drop(String payload) {
+		if (payload.equals("breaking")) {
 			bannerItem = currentBanner();
 			cache.clear();
 		}
 		else {
-			cache.invalidate(List.of(PageDependencies.NEWS_FEED, PageDependencies.newsFeedItem(changed.itemId())));
+			cache.invalidate(List.of(PageDependencies.NEWS_FEED, PageDependencies.newsFeedItem(Long.parseLong(payload))));
 		}
 	}
 

@@ -14,63 +14,99 @@ import org.masthead.content.ContentEvents.ArticleUnpublished;
 import org.masthead.content.ContentEvents.AuthorChanged;
 import org.masthead.content.ContentEvents.CuratedListChanged;
 import org.masthead.content.ContentEvents.TaxonomyChanged;
+import org.masthead.platform.ClusterSignals;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Turns content events into the cache keys of the pages they affect, after the change commits. */
+/**
+ * Turns content events into the cache keys and paths of the pages they affect, and drops them on
+ * every node once the change commits: the keys travel as a cluster signal written in the change's
+ * transaction (see {@link ClusterSignals}), so every node drops the same pages.
+ */
 @Component
 class PageCacheInvalidation {
 
 	private static final Logger log = LoggerFactory.getLogger(PageCacheInvalidation.class);
 
+	/** The signal channel: one line per key ({@code k <key>}) or path ({@code p <path>}). */
+	static final String CHANNEL = "site.page-cache";
+
 	private final PageCache cache;
 
-	PageCacheInvalidation(PageCache cache) {
+	private final ClusterSignals signals;
+
+	PageCacheInvalidation(PageCache cache, ClusterSignals signals) {
 		this.cache = cache;
+		this.signals = signals;
+		signals.subscribe(CHANNEL, this::drop);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	/** Drops the keys and paths a signal names, on this node. */
+	void drop(String payload) {
+		List<String> keys = new ArrayList<>();
+		int paths = 0;
+		for (String line : payload.split("\n")) {
+			if (line.startsWith("k ")) {
+				keys.add(line.substring(2));
+			}
+			else if (line.startsWith("p ")) {
+				cache.invalidatePath(line.substring(2));
+				paths++;
+			}
+		}
+		int dropped = cache.invalidate(keys);
+		log.debug("Dropped {} cached pages for {} keys and {} paths", dropped, keys.size(), paths);
+	}
+
+	private void signal(List<String> keys, String... paths) {
+		StringBuilder payload = new StringBuilder();
+		keys.forEach(key -> payload.append("k ").append(key).append('\n'));
+		for (String path : paths) {
+			payload.append("p ").append(path).append('\n');
+		}
+		signals.publish(CHANNEL, payload.toString());
+	}
+
+	@EventListener
 	void on(ArticlePublished event) {
 		List<String> keys = keys(event.articleId(), event.sectionIds(), event.tagIds(), event.authorIds());
-		int dropped = cache.invalidate(keys);
-		cache.invalidatePath("/" + event.slug() + "/");
 		if (event.previousSlug() != null) {
-			cache.invalidatePath("/" + event.previousSlug() + "/");
+			signal(keys, "/" + event.slug() + "/", "/" + event.previousSlug() + "/");
 		}
-		log.debug("Article {} published: dropped {} cached pages", event.articleId(), dropped);
+		else {
+			signal(keys, "/" + event.slug() + "/");
+		}
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(ArticleUnpublished event) {
-		cache.invalidate(keys(event.articleId(), event.sectionIds(), event.tagIds(), event.authorIds()));
-		cache.invalidatePath("/" + event.slug() + "/");
+		signal(keys(event.articleId(), event.sectionIds(), event.tagIds(), event.authorIds()), "/" + event.slug() + "/");
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(ArticleNoteAdded event) {
-		cache.invalidate(List.of(PageDependencies.article(event.articleId())));
+		signal(List.of(PageDependencies.article(event.articleId())));
 	}
 
 	/** A narration became playable: the article page shows its player from now on. */
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(NarrationReady event) {
-		cache.invalidate(List.of(PageDependencies.article(event.articleId())));
-		cache.invalidatePath("/" + event.slug() + "/");
+		signal(List.of(PageDependencies.article(event.articleId())), "/" + event.slug() + "/");
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(CuratedListChanged event) {
-		cache.invalidate(List.of(PageDependencies.list(event.list().slug())));
+		signal(List.of(PageDependencies.list(event.list().slug())));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(AuthorChanged event) {
-		cache.invalidate(List.of(PageDependencies.author(event.authorId())));
+		signal(List.of(PageDependencies.author(event.authorId())));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(TaxonomyChanged event) {
-		cache.invalidate(List.of(PageDependencies.TAXONOMY));
+		signal(List.of(PageDependencies.TAXONOMY));
 	}
 
 	private static List<String> keys(long articleId, Set<Long> sections, Set<Long> tags, Set<Long> authors) {
