@@ -22,9 +22,13 @@ class PlatformConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/** Local files by default; an S3-compatible bucket with {@code masthead.storage.type=s3}. */
 	@Bean
-	MediaStorage mediaStorage(MastheadProperties properties) {
-		return new LocalMediaStorage(properties.dataDir().resolve("media"));
+	MediaStorage mediaStorage(MastheadProperties properties, StorageProperties storage) {
+		return switch (storage.type()) {
+			case LOCAL -> new LocalMediaStorage(properties.dataDir().resolve("media"));
+			case S3 -> new S3MediaStorage(storage.s3());
+		};
 	}
 
 }

@@ -21,12 +21,15 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import net.coobird.thumbnailator.Thumbnails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.masthead.content.Image;
 import org.masthead.content.MediaLibrary;
 import org.masthead.content.Page;
 import org.masthead.platform.Ids;
 import org.masthead.platform.MediaStorage;
+import org.masthead.platform.MediaStorageUnavailableException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ImageMediaLibrary implements MediaLibrary {
+
+	private static final Logger log = LoggerFactory.getLogger(ImageMediaLibrary.class);
 
 	static final int[] VARIANT_WIDTHS = { 480, 960, 1600 };
 
@@ -99,6 +104,11 @@ class ImageMediaLibrary implements MediaLibrary {
 					.param("key", key)
 					.update();
 			}
+		}
+		catch (MediaStorageUnavailableException ex) {
+			log.warn("Upload refused: {}", ex.getMessage());
+			throw new MediaRejectedException("media.storage-unavailable",
+					"The media storage cannot be reached right now, so the picture was not saved. Try again in a few minutes.");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not store the picture", ex);

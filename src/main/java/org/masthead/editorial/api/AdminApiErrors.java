@@ -79,7 +79,11 @@ class AdminApiErrors {
 
 	@ExceptionHandler(MediaRejectedException.class)
 	ProblemDetail media(MediaRejectedException ex) {
-		HttpStatus status = "media.too-large".equals(ex.code()) ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT;
+		HttpStatus status = switch (ex.code()) {
+			case "media.too-large" -> HttpStatus.PAYLOAD_TOO_LARGE;
+			case "media.storage-unavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
+			default -> HttpStatus.UNPROCESSABLE_CONTENT;
+		};
 		return problem(status, ex.code(), ex.getMessage());
 	}
 
