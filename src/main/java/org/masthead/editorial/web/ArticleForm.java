@@ -127,6 +127,9 @@ public class ArticleForm {
 		if (!choices.authors().containsAll(authorIds())) {
 			errors.put("authorIds", "Choose authors from the list.");
 		}
+		else if (authorIds().size() > MAX_AUTHORS) {
+			errors.put("authorIds", "A byline holds at most " + MAX_AUTHORS + " authors.");
+		}
 		if (heroImageId != null && !choices.heroExists()) {
 			errors.put("heroImageId", "That picture is not in the media library.");
 		}
@@ -311,6 +314,17 @@ public class ArticleForm {
 	/** The byline in order, without empty slots or repeats. */
 	List<Long> authorIds() {
 		return authorIds.stream().filter(Objects::nonNull).distinct().toList();
+	}
+
+	/** The most authors a byline holds (the Admin API allows as many). */
+	public static final int MAX_AUTHORS = 20;
+
+	/**
+	 * How many byline slots the form shows: three, or one more than the authors chosen so far, so a
+	 * fourth, fifth... author can always be added, also without JavaScript (save, and a slot appears).
+	 */
+	public int authorSlots() {
+		return Math.min(MAX_AUTHORS, Math.max(3, authorIds().size() + 1));
 	}
 
 	/** The author in byline slot {@code index} (from 0), or null. */

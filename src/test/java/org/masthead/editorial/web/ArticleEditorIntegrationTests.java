@@ -83,6 +83,26 @@ class ArticleEditorIntegrationTests {
 	}
 
 	@Test
+	void aBylineHoldsMoreThanThreeAuthorsInOrder() {
+		Basics basics = Basics.create(newsroom);
+		java.util.List<Long> authors = new java.util.ArrayList<>();
+		for (String name : java.util.List.of("Ada", "Bo", "Cyril", "Dana")) {
+			authors.add(newsroom.createAuthor(TestContent.unique(name.toLowerCase()), name + " Writer", "Reporter", "", null));
+		}
+		java.util.List<Long> byline = java.util.List.of(authors.get(3), authors.get(1), authors.get(0), authors.get(2));
+		StaffBrowser editor = Newsdesk.signedIn(accounts, port, Role.EDITOR);
+		assertThat(editor.get("/admin/articles/new").html().select("fieldset#authorIds select")).hasSize(3);
+		long id = Newsdesk.create(editor, with(article(basics, TestContent.unique("four-bylines"), "Four reporters, one story"),
+				"authorIds", byline.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))));
+		assertThat(copies.find(id).orElseThrow().draft().authorIds()).containsExactlyElementsOf(byline);
+		var selects = editor.get("/admin/articles/" + id).html().select("fieldset#authorIds select");
+		assertThat(selects).as("one empty slot to add a fifth author, also without JavaScript").hasSize(5);
+		assertThat(selects.stream().map(select -> select.select("option[selected]").attr("value")).toList())
+			.containsExactly(String.valueOf(byline.get(0)), String.valueOf(byline.get(1)), String.valueOf(byline.get(2)),
+					String.valueOf(byline.get(3)), "");
+	}
+
+	@Test
 	void aSaveOverSomeoneElsesNewerSaveIsRefusedWithAWarningAndKeepsTheText() {
 		Basics basics = Basics.create(newsroom);
 		StaffBrowser editor = Newsdesk.signedIn(accounts, port, Role.EDITOR);
