@@ -1,0 +1,229 @@
+package org.masthead.newsletter.sending;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.masthead.newsletter.issue.DeliveryStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The delivery rows of issues: enqueued set-based when sending starts, leased in batches by workers,
+ * and marked one by one as the relay answers. A lease is an owner and an expiry on the row; on
+ * PostgreSQL the claim skips rows another node is claiming at the same moment ({@code FOR UPDATE
+ * SKIP LOCKED}), on SQLite claims are serialised by the single writer.
+ */
+@Repository
+class DeliveryQueue {
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final boolean postgres;
+
+	DeliveryQueue(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) throws Exception {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		try (var connection = dataSource.getConnection()) {
+			this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+		}
+	}
+
+	/**
+	 * One delivery row for every confirmed subscription of the newsletter, inserted in chunks of
+	 * subscriber ids; rows that exist already are left alone, so running it again after a crash is safe.
+	 * Returns how many rows this call added.
+	 */
+	long enqueue(long issueId, long newsletterId, String messageIdDomain, int chunk, Instant now) {
+		long added = 0;
+		long after = Long.MIN_VALUE;
+		while (true) {
+			Long upTo = jdbc.sql("select max(subscriber_id) from (select subscriber_id from subscription "
+					+ "where newsletter_id = :n and status = 'CONFIRMED' and subscriber_id > :after "
+					+ "order by subscriber_id limit :chunk) t")
+				.param("n", newsletterId)
+				.param("after", after)
+				.param("chunk", chunk)
+				.query(Long.class)
+				.optional()
+				.orElse(null);
+			if (upTo == null) {
+				return added;
+			}
+			long from = after;
+			added += transactions.execute(status -> jdbc.sql("insert into newsletter_delivery (issue_id, subscriber_id, status, "
+					+ "attempts, next_attempt_at, message_id) select :issue, s.subscriber_id, 'QUEUED', 0, :now, "
+					+ ":prefix || cast(s.subscriber_id as varchar(20)) || :suffix from subscription s "
+					+ "where s.newsletter_id = :n and s.status = 'CONFIRMED' and s.subscriber_id > :after and s.subscriber_id <= :upTo "
+					+ "on conflict (issue_id, subscriber_id) do nothing")
+				.param("issue", issueId)
+				.param("now", Timestamp.from(now))
+				.param("prefix", "<" + issueId + ".")
+				.param("suffix", "@" + messageIdDomain + ">")
+				.param("n", newsletterId)
+				.param("after", from)
+				.param("upTo", upTo)
+				.update());
+			after = upTo;
+		}
+	}
+
+	/**
+	 * Leases up to {@code limit} due deliveries of a sending issue to {@code owner} until {@code until}
+	 * and returns them. Rows whose lease expired (their worker died) are due again.
+	 */
+	List<Delivery> claim(long issueId, long newsletterId, String owner, int limit, Instant now, Instant until) {
+		Timestamp at = Timestamp.from(now.truncatedTo(ChronoUnit.MILLIS));
+		Timestamp expires = Timestamp.from(until.truncatedTo(ChronoUnit.MILLIS));
+		return transactions.execute(status -> {
+			int leased = jdbc.sql("update newsletter_delivery set lease_owner = :owner, lease_expires_at = :until, "
+					+ "attempts = attempts + 1 where issue_id = :issue and subscriber_id in ("
+					+ "select d.subscriber_id from newsletter_delivery d where d.issue_id = :issue and d.status = 'QUEUED' "
+					+ "and d.next_attempt_at <= :now and (d.lease_expires_at is null or d.lease_expires_at < :now) "
+					+ "and exists (select 1 from newsletter_issue i where i.id = :issue and i.status = 'SENDING') "
+					+ "order by d.subscriber_id limit :limit" + (postgres ? " for update of d skip locked" : "") + ")")
+				.param("owner", owner)
+				.param("until", expires)
+				.param("issue", issueId)
+				.param("now", at)
+				.param("limit", limit)
+				.update();
+			if (leased == 0) {
+				return List.<Delivery>of();
+			}
+			return jdbc.sql("select d.subscriber_id, s.address, s.address_key, d.message_id, d.attempts, sub.status "
+					+ "from newsletter_delivery d join subscriber s on s.id = d.subscriber_id "
+					+ "left join subscription sub on sub.subscriber_id = d.subscriber_id and sub.newsletter_id = :n "
+					+ "where d.issue_id = :issue and d.lease_owner = :owner and d.lease_expires_at = :until and d.status = 'QUEUED' "
+					+ "order by d.subscriber_id")
+				.param("n", newsletterId)
+				.param("issue", issueId)
+				.param("owner", owner)
+				.param("until", expires)
+				.query((rs, row) -> new Delivery(issueId, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getInt(5), "CONFIRMED".equals(rs.getString(6))))
+				.list();
+		});
+	}
+
+	/** Records the relay's acceptance, at once and for this message only. */
+	boolean sent(Delivery delivery, String owner, String reply, Instant now) {
+		return finish(delivery, owner, DeliveryStatus.SENT, reply, now);
+	}
+
+	boolean failed(Delivery delivery, String owner, String reply, Instant now) {
+		return finish(delivery, owner, DeliveryStatus.FAILED, reply, now);
+	}
+
+	boolean suppressed(Delivery delivery, String owner, String reason, Instant now) {
+		return finish(delivery, owner, DeliveryStatus.SUPPRESSED, reason, now);
+	}
+
+	private boolean finish(Delivery delivery, String owner, DeliveryStatus status, String reply, Instant now) {
+		return jdbc.sql("update newsletter_delivery set status = :status, sent_at = :sent, last_reply = :reply, "
+				+ "lease_owner = null, lease_expires_at = null "
+				+ "where issue_id = :issue and subscriber_id = :s and lease_owner = :owner and status = 'QUEUED'")
+			.param("status", status.name())
+			.param("sent", status == DeliveryStatus.SENT ? Timestamp.from(now) : null)
+			.param("reply", clip(reply))
+			.param("issue", delivery.issueId())
+			.param("s", delivery.subscriberId())
+			.param("owner", owner)
+			.update() == 1;
+	}
+
+	/** A temporary failure: tried again after {@code wait}. */
+	boolean retry(Delivery delivery, String owner, String reply, Instant now, Duration wait) {
+		return jdbc.sql("update newsletter_delivery set next_attempt_at = :next, last_reply = :reply, "
+				+ "lease_owner = null, lease_expires_at = null "
+				+ "where issue_id = :issue and subscriber_id = :s and lease_owner = :owner and status = 'QUEUED'")
+			.param("next", Timestamp.from(now.plus(wait)))
+			.param("reply", clip(reply))
+			.param("issue", delivery.issueId())
+			.param("s", delivery.subscriberId())
+			.param("owner", owner)
+			.update() == 1;
+	}
+
+	/** Gives back the rows of a batch a worker did not get to (paused, or the lease ran short). */
+	int release(long issueId, String owner) {
+		return jdbc.sql("update newsletter_delivery set lease_owner = null, lease_expires_at = null, attempts = attempts - 1 "
+				+ "where issue_id = :issue and lease_owner = :owner and status = 'QUEUED'")
+			.param("issue", issueId)
+			.param("owner", owner)
+			.update();
+	}
+
+	/** Deliveries of the issue by status. */
+	Map<DeliveryStatus, Long> counts(long issueId) {
+		Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+		for (DeliveryStatus status : DeliveryStatus.values()) {
+			counts.put(status, 0L);
+		}
+		jdbc.sql("select status, count(*) from newsletter_delivery where issue_id = :issue group by status")
+			.param("issue", issueId)
+			.query((rs, row) -> counts.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	/** When the next queued delivery of the issue is due, or null when none is queued. */
+	Instant nextDue(long issueId) {
+		Timestamp next = jdbc.sql("select min(next_attempt_at) from newsletter_delivery where issue_id = :issue and status = 'QUEUED'")
+			.param("issue", issueId)
+			.query((rs, row) -> rs.getTimestamp(1))
+			.optional()
+			.orElse(null);
+		return next == null ? null : next.toInstant();
+	}
+
+	/** Readers who left the newsletter since the issue started going out. */
+	long unsubscribesSince(long newsletterId, Instant since) {
+		return jdbc.sql("select count(*) from subscription_consent where newsletter_id = :n and kind = 'UNSUBSCRIBED' "
+				+ "and occurred_at >= :since")
+			.param("n", newsletterId)
+			.param("since", Timestamp.from(since))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Deliveries opened and clicked (recorded only while the newsletter's tracking is on). */
+	long[] engagement(long issueId) {
+		return jdbc.sql("select count(opened_at), count(clicked_at) from newsletter_delivery where issue_id = :issue")
+			.param("issue", issueId)
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+
+	boolean isEnqueued(long issueId) {
+		return jdbc.sql("select count(*) from newsletter_issue where id = :id and enqueued_at is not null")
+			.param("id", issueId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void markEnqueued(long issueId, Instant now) {
+		jdbc.sql("update newsletter_issue set enqueued_at = :now where id = :id and enqueued_at is null")
+			.param("now", Timestamp.from(now))
+			.param("id", issueId)
+			.update();
+	}
+
+	private static String clip(String reply) {
+		if (reply == null) {
+			return null;
+		}
+		String oneLine = reply.replaceAll("[\\r\\n]+", " ").strip();
+		return oneLine.length() > 500 ? oneLine.substring(0, 500) : oneLine;
+	}
+
+}

@@ -1,0 +1,126 @@
+package org.masthead.newsletter.sending;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small SMTP server for tests that need replies GreenMail does not give: recipients starting with
+ * {@code busy} get {@code 451} for their first two tries, recipients starting with {@code gone} get
+ * {@code 550}, everyone else is accepted. It records every accepted message's recipient.
+ */
+final class ScriptedSmtpServer implements AutoCloseable {
+
+	private final ServerSocket server;
+
+	private final List<String> accepted = new CopyOnWriteArrayList<>();
+
+	private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
+
+	ScriptedSmtpServer() throws IOException {
+		server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		Thread acceptor = new Thread(this::accept, "scripted-smtp");
+		acceptor.setDaemon(true);
+		acceptor.start();
+	}
+
+	int port() {
+		return server.getLocalPort();
+	}
+
+	/** Recipients of the messages accepted so far, one entry per message. */
+	List<String> accepted() {
+		return List.copyOf(accepted);
+	}
+
+	int tries(String address) {
+		AtomicInteger count = tries.get(address);
+		return count == null ? 0 : count.get();
+	}
+
+	private void accept() {
+		while (!server.isClosed()) {
+			try {
+				Socket socket = server.accept();
+				Thread session = new Thread(() -> session(socket), "scripted-smtp-session");
+				session.setDaemon(true);
+				session.start();
+			}
+			catch (IOException ex) {
+				return;
+			}
+		}
+	}
+
+	private void session(Socket socket) {
+		try (socket;
+				BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+				OutputStream out = socket.getOutputStream()) {
+			write(out, "220 scripted.test ESMTP");
+			String recipient = null;
+			String line;
+			while ((line = in.readLine()) != null) {
+				String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+				switch (command) {
+					case "EHLO", "HELO" -> write(out, "250-scripted.test\r\n250 8BITMIME");
+					case "MAIL" -> {
+						recipient = null;
+						write(out, "250 2.1.0 Ok");
+					}
+					case "RCPT" -> {
+						String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
+						int attempt = tries.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+						if (address.startsWith("gone")) {
+							write(out, "550 5.1.1 <" + address + ">: mailbox does not exist");
+						}
+						else if (address.startsWith("busy") && attempt <= 2) {
+							write(out, "451 4.3.2 mailbox busy, try again later");
+						}
+						else {
+							recipient = address;
+							write(out, "250 2.1.5 Ok");
+						}
+					}
+					case "DATA" -> {
+						write(out, "354 End data with <CR><LF>.<CR><LF>");
+						while ((line = in.readLine()) != null && !line.equals(".")) {
+							// the message body is not needed
+						}
+						accepted.add(recipient);
+						write(out, "250 2.0.0 Ok: queued as " + accepted.size());
+					}
+					case "RSET", "NOOP" -> write(out, "250 2.0.0 Ok");
+					case "QUIT" -> {
+						write(out, "221 2.0.0 Bye");
+						return;
+					}
+					default -> write(out, "502 5.5.2 Command not recognized");
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the client went away
+		}
+	}
+
+	private static void write(OutputStream out, String reply) throws IOException {
+		out.write((reply + "\r\n").getBytes(StandardCharsets.UTF_8));
+		out.flush();
+	}
+
+	@Override
+	public void close() throws IOException {
+		server.close();
+	}
+
+}

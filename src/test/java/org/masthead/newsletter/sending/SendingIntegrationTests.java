@@ -1,0 +1,301 @@
+package org.masthead.newsletter.sending;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.content.Newsroom;
+import org.masthead.identity.Role;
+import org.masthead.identity.account.StaffAccounts;
+import org.masthead.newsletter.IssueArchive;
+import org.masthead.newsletter.TestNewsletters;
+import org.masthead.newsletter.TestNewsletters.Newsletter;
+import org.masthead.newsletter.issue.Issue;
+import org.masthead.newsletter.issue.IssueDraft;
+import org.masthead.newsletter.issue.IssueRepository;
+import org.masthead.newsletter.issue.IssueStatus;
+import org.masthead.newsletter.issue.Issues;
+import org.masthead.newsletter.issue.NewsletterRef;
+import org.masthead.testing.MastheadIntegrationTest;
+import org.masthead.testing.StaffBrowser;
+import org.masthead.testing.StaffBrowser.Page;
+import org.masthead.testing.TestContent;
+import org.masthead.testing.TestStaff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Composing and sending an issue through a real SMTP server (GreenMail): every confirmed subscriber
+ * gets exactly one message, with the list headers; nobody else gets one; two workers racing and a
+ * restart after a crash never send twice.
+ */
+@MastheadIntegrationTest
+@Import(InterimSubscriberLinks.class)
+class SendingIntegrationTests {
+
+	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+	static {
+		SMTP.start();
+	}
+
+	@DynamicPropertySource
+	static void mail(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		registry.add("masthead.newsletter.sending.message-id-domain", () -> "mail.ledger.test");
+		registry.add("masthead.newsletter.sending.list-id-domain", () -> "lists.ledger.test");
+		registry.add("masthead.newsletter.sending.batch-size", () -> "7");
+		registry.add("db-scheduler.polling-interval", () -> "1s");
+	}
+
+	@AfterAll
+	static void stopMail() {
+		SMTP.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Newsroom newsroom;
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	Issues issues;
+
+	@Autowired
+	IssueRepository repository;
+
+	@Autowired
+	IssueSender sender;
+
+	@Autowired
+	DeliveryQueue queue;
+
+	@Autowired
+	IssueArchive archive;
+
+	StaffBrowser editor;
+
+	TestStaff.Credentials editorCredentials;
+
+	Newsletter newsletter;
+
+	String articleSlug;
+
+	@BeforeEach
+	void setUp() {
+		newsletter = TestNewsletters.create(jdbc);
+		TestContent.Basics basics = TestContent.Basics.create(newsroom);
+		articleSlug = TestContent.unique("harbour-bridge");
+		long article = newsroom.createDraft(basics.draft(articleSlug, "Harbour bridge reopens after repairs",
+				"<p>The bridge carries traffic again.</p>"));
+		newsroom.publish(article, Instant.now());
+		editorCredentials = TestStaff.create(accounts, Role.EDITOR);
+		editor = new StaffBrowser(port);
+		editor.signIn(editorCredentials.email(), StaffBrowser.PASSWORD);
+	}
+
+	@Test
+	void everyConfirmedSubscriberGetsExactlyOneMessageWithListHeadersAndNobodyElseGetsOne() throws Exception {
+		List<String> confirmed = TestNewsletters.confirmed(jdbc, newsletter, 23, "readers.test");
+		String pending = "pending." + TestContent.unique("p") + "@readers.test";
+		String unsubscribed = "left." + TestContent.unique("u") + "@readers.test";
+		String suppressed = "bounced." + TestContent.unique("s") + "@Readers.TEST";
+		TestNewsletters.subscriber(jdbc, newsletter, pending, "PENDING");
+		TestNewsletters.subscriber(jdbc, newsletter, unsubscribed, "UNSUBSCRIBED");
+		long suppressedId = TestNewsletters.subscriber(jdbc, newsletter, suppressed, "CONFIRMED");
+		jdbc.sql("insert into suppressed_address (address_hash, reason, detail, created_at) values (:h, 'BOUNCE', 'test', :now)")
+			.param("h", Suppressions.hash(Suppressions.key(suppressed)))
+			.param("now", java.sql.Timestamp.from(Instant.now()))
+			.update();
+
+		editor.get("/admin/newsletters/" + newsletter.slug() + "/issues");
+		Page created = editor.post("/admin/newsletters/" + newsletter.slug() + "/issues",
+				Map.of("subject", "Bridge open, tram back: your Friday briefing", "preheader", "Five minutes on the week in Vesna",
+						"selection", "CHOSEN", "articles", "https://ledger.test/" + articleSlug + "/"));
+		assertThat(created.status()).isEqualTo(302);
+		String issuePath = created.location().replaceFirst("^https?://[^/]+", "");
+		long issueId = Long.parseLong(issuePath.substring(issuePath.lastIndexOf('/') + 1));
+		Page preview = editor.get(issuePath + "/preview");
+		assertThat(preview.body()).contains("Harbour bridge reopens after repairs", "Five minutes on the week in Vesna");
+
+		Page test = editor.post(issuePath + "/test", Map.of());
+		assertThat(test.status()).isEqualTo(302);
+		assertThat(SMTP.getReceivedMessages()).anySatisfy(m -> {
+			assertThat(m.getSubject()).isEqualTo("[Test] Bridge open, tram back: your Friday briefing");
+			assertThat(m.getAllRecipients()[0].toString()).isEqualTo(editorCredentials.email());
+		});
+		SMTP.purgeEmailFromAllMailboxes();
+
+		assertThat(editor.post(issuePath + "/send", Map.of()).status()).isEqualTo(302);
+		await().atMost(Duration.ofSeconds(40)).until(() -> issues.issue(issueId).status() == IssueStatus.SENT);
+
+		MimeMessage[] received = SMTP.getReceivedMessages();
+		Map<String, Long> perRecipient = Arrays.stream(received)
+			.map(m -> recipient(m))
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+		assertThat(perRecipient).hasSize(23).allSatisfy((address, copies) -> assertThat(copies).isEqualTo(1L));
+		assertThat(perRecipient.keySet()).containsExactlyInAnyOrderElementsOf(confirmed);
+
+		MimeMessage first = received[0];
+		assertThat(first.getSubject()).isEqualTo("Bridge open, tram back: your Friday briefing");
+		assertThat(first.getHeader("List-Id")[0]).isEqualTo("\"" + newsletter.name() + "\" <" + newsletter.slug() + ".lists.ledger.test>");
+		assertThat(first.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+		assertThat(first.getHeader("List-Unsubscribe")[0]).matches("<https://ledger\\.test/newsletters/unsubscribe\\?s=\\d+&n="
+				+ newsletter.id() + "&sig=x>, <mailto:unsubscribe@ledger\\.test\\?subject=unsubscribe-\\d+-" + newsletter.id() + ">");
+		assertThat(first.getMessageID()).matches("<" + issueId + "\\.\\d+@mail\\.ledger\\.test>");
+		assertThat(first.getHeader("Reply-To")[0]).isEqualTo("letters@ledger.test");
+		String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(first);
+		assertThat(body).contains("Unsubscribe").contains("Manage your newsletters");
+
+		assertThat(queue.counts(issueId)).containsEntry(org.masthead.newsletter.issue.DeliveryStatus.SENT, 23L)
+			.containsEntry(org.masthead.newsletter.issue.DeliveryStatus.SUPPRESSED, 1L);
+		assertThat(jdbc.sql("select status from newsletter_delivery where issue_id = :i and subscriber_id = :s")
+			.param("i", issueId).param("s", suppressedId).query(String.class).single()).isEqualTo("SUPPRESSED");
+
+		Page progress = editor.get(issuePath + "/progress");
+		assertThat(progress.body()).contains("\"status\":\"SENT\"", "\"sent\":23", "\"suppressed\":1", "\"percent\":100");
+		Page page = editor.get(issuePath);
+		assertThat(page.body()).contains("Sent", "23");
+
+		Issue sent = issues.issue(issueId);
+		assertThat(archive.sent(newsletter.id(), 0, 10)).singleElement().satisfies(a -> {
+			assertThat(a.id()).isEqualTo(issueId);
+			assertThat(a.path()).isEqualTo("/newsletters/" + newsletter.slug() + "/issues/" + sent.slug() + "/");
+		});
+		Page web = new StaffBrowser(port).get("/newsletters/" + newsletter.slug() + "/issues/" + sent.slug() + "/");
+		assertThat(web.status()).isEqualTo(200);
+		assertThat(web.body()).contains("Harbour bridge reopens after repairs").doesNotContain("%%masthead");
+		assertThat(new StaffBrowser(port).get("/newsletters/" + newsletter.slug() + "/issues/" + issueId + "/").status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void lineBreaksInTheSubjectAreRefusedWithAFieldError() {
+		editor.get("/admin/newsletters/" + newsletter.slug() + "/issues");
+		Page refused = editor.post("/admin/newsletters/" + newsletter.slug() + "/issues",
+				Map.of("subject", "Hello\r\nBcc: everyone@example.org", "preheader", "fine", "selection", "CHOSEN",
+						"articles", articleSlug));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.fieldError("subject")).contains("one line");
+		Page unknown = editor.post("/admin/newsletters/" + newsletter.slug() + "/issues",
+				Map.of("subject", "Fine", "preheader", "Also\nbad", "selection", "CHOSEN", "articles", "no-such-article"));
+		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(unknown.fieldError("preheader")).contains("one line");
+		assertThat(unknown.fieldError("articles")).contains("no-such-article");
+		assertThat(repository.list(newsletter.id(), 10)).isEmpty();
+	}
+
+	@Test
+	void illegalMovesAreRefusedWithConflict() {
+		NewsletterRef ref = repository.newsletter(newsletter.slug()).orElseThrow();
+		Issue draft = issues.compose(ref, new IssueDraft("Weekend reading", "", false, List.of(articleSlug)), "test");
+		String path = "/admin/newsletters/" + newsletter.slug() + "/issues/" + draft.id();
+		editor.get(path);
+		Page resume = editor.post(path + "/resume", Map.of());
+		assertThat(resume.status()).isEqualTo(409);
+		assertThat(resume.body()).contains("An issue that is draft cannot become sending.");
+		Page pause = editor.post(path + "/pause", Map.of());
+		assertThat(pause.status()).isEqualTo(409);
+		Page past = editor.post(path + "/schedule", Map.of("scheduledAt", "2001-01-01T08:00"));
+		assertThat(past.status()).isEqualTo(422);
+		assertThat(past.fieldError("scheduledAt")).contains("future");
+		assertThat(issues.issue(draft.id()).status()).isEqualTo(IssueStatus.DRAFT);
+	}
+
+	@Test
+	void twoWorkersRacingOnOneIssueNeverSendTwice() throws Exception {
+		List<String> confirmed = TestNewsletters.confirmed(jdbc, newsletter, 60, "race.test");
+		NewsletterRef ref = repository.newsletter(newsletter.slug()).orElseThrow();
+		Issue draft = issues.compose(ref, new IssueDraft("Race day", "", false, List.of(articleSlug)), "test");
+		SMTP.purgeEmailFromAllMailboxes();
+		// Both workers start before the job gets to the issue: pause it so only the two below send.
+		issues.sendNow(ref, draft.id());
+		issues.pause(draft.id());
+		queue.enqueue(draft.id(), ref.id(), "mail.ledger.test", 1000, Instant.now());
+		queue.markEnqueued(draft.id(), Instant.now());
+		issues.resume(draft.id());
+		Issue issue = issues.issue(draft.id());
+		var relay = sender.relay();
+		CompletableFuture<Boolean> one = CompletableFuture.supplyAsync(() -> sender.worker(ref, issue, relay, "node-a/1"));
+		CompletableFuture<Boolean> two = CompletableFuture.supplyAsync(() -> sender.worker(ref, issue, relay, "node-b/1"));
+		assertThat(one.get()).isTrue();
+		assertThat(two.get()).isTrue();
+		await().atMost(Duration.ofSeconds(30)).until(() -> issues.issue(draft.id()).status() == IssueStatus.SENT);
+		Map<String, Long> perRecipient = Arrays.stream(SMTP.getReceivedMessages())
+			.map(SendingIntegrationTests::recipient)
+			.filter(a -> a.endsWith("@race.test"))
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+		assertThat(perRecipient.keySet()).containsExactlyInAnyOrderElementsOf(confirmed);
+		assertThat(perRecipient.values()).containsOnly(1L);
+	}
+
+	@Test
+	void aRestartAfterACrashSendsTheRestExactlyOnce() throws Exception {
+		List<String> confirmed = TestNewsletters.confirmed(jdbc, newsletter, 30, "crash.test");
+		NewsletterRef ref = repository.newsletter(newsletter.slug()).orElseThrow();
+		Issue draft = issues.compose(ref, new IssueDraft("After the storm", "", false, List.of(articleSlug)), "test");
+		SMTP.purgeEmailFromAllMailboxes();
+		issues.sendNow(ref, draft.id());
+		issues.pause(draft.id());
+		queue.enqueue(draft.id(), ref.id(), "mail.ledger.test", 1000, Instant.now());
+		queue.markEnqueued(draft.id(), Instant.now());
+		// A node leased ten deliveries, recorded four as sent (the relay had them) and died: its lease ran out.
+		java.sql.Timestamp then = java.sql.Timestamp.from(Instant.now().minusSeconds(60));
+		List<Long> leased = jdbc.sql("select subscriber_id from newsletter_delivery where issue_id = :i order by subscriber_id limit 10")
+			.param("i", draft.id()).query(Long.class).list();
+		jdbc.sql("update newsletter_delivery set lease_owner = 'dead-node/1', lease_expires_at = :then, attempts = 1 "
+				+ "where issue_id = :i and subscriber_id in (:ids)")
+			.param("then", then).param("i", draft.id()).param("ids", leased).update();
+		jdbc.sql("update newsletter_delivery set status = 'SENT', sent_at = :then, lease_owner = null, lease_expires_at = null "
+				+ "where issue_id = :i and subscriber_id in (:ids)")
+			.param("then", then).param("i", draft.id()).param("ids", leased.subList(0, 4)).update();
+		List<String> recordedSent = jdbc.sql("select address from subscriber where id in (:ids)")
+			.param("ids", leased.subList(0, 4)).query(String.class).list();
+		issues.resume(draft.id());
+		await().atMost(Duration.ofSeconds(40)).until(() -> issues.issue(draft.id()).status() == IssueStatus.SENT);
+		Map<String, Long> perRecipient = Arrays.stream(SMTP.getReceivedMessages())
+			.map(SendingIntegrationTests::recipient)
+			.filter(a -> a.endsWith("@crash.test"))
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+		assertThat(perRecipient).hasSize(26).doesNotContainKeys(recordedSent.toArray(String[]::new));
+		assertThat(perRecipient.values()).containsOnly(1L);
+		assertThat(queue.counts(draft.id())).containsEntry(org.masthead.newsletter.issue.DeliveryStatus.SENT, 30L);
+		assertThat(confirmed).containsAll(perRecipient.keySet());
+	}
+
+	static String recipient(MimeMessage message) {
+		try {
+			return message.getAllRecipients()[0].toString();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
