@@ -140,7 +140,8 @@ public class ClusterSignals implements SmartLifecycle {
 		return !isPostgres() || (current != null && current.isConnected());
 	}
 
-	long node() {
+	/** This node's id; its listening connection shows as {@code masthead-signals-<id>} in {@code pg_stat_activity}. */
+	public long node() {
 		return node;
 	}
 

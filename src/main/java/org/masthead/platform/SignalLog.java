@@ -67,7 +67,7 @@ final class SignalLog {
 			}
 			info.setProperty("tcpKeepAlive", "true");
 			info.setProperty("connectTimeout", "5");
-			info.setProperty("ApplicationName", "masthead-signals");
+			info.setProperty("ApplicationName", "masthead-signals-" + node);
 			return DriverManager.getConnection(hikari.getJdbcUrl(), info);
 		}
 		return dataSource.getConnection();

@@ -99,7 +99,7 @@ class ClusterSignalsIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).until(other::isListening);
 		jdbc.sql("""
 				select pg_terminate_backend(pid) from pg_stat_activity
-				where datname = current_database() and application_name = 'masthead-signals'""").query().listOfRows();
+				where datname = current_database() and application_name like 'masthead-signals-%'""").query().listOfRows();
 		// Written while the listening connections are down, or announced to none: only the log has it.
 		jdbc.sql("insert into cluster_signal (seq, channel, payload, origin, created_at) values (:seq, 'test.missed', 'while away', 1, :at)")
 			.param("seq", Ids.next())

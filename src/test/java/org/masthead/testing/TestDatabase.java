@@ -58,6 +58,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
 	}
 
+	/**
+	 * A fresh, empty PostgreSQL database for tests that start applications themselves (several
+	 * nodes on one database); returns its JDBC URL.
+	 */
+	public static String createPostgresDatabase() {
+		String database = "masthead_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		createDatabase(database);
+		return PG_URL.substring(0, PG_URL.lastIndexOf('/') + 1) + database;
+	}
+
 	/** Whether the PostgreSQL server the tests use answers. */
 	public static boolean postgresAvailable() {
 		try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
