@@ -47,16 +47,25 @@ class NewsFeedInvalidation {
 
 	private volatile Long bannerItem;
 
-	NewsFeedInvalidation(PageCache cache, NewsFeed feed, ClusterSignals signals) {
+	private final CdnPurge cdn;
+
+	NewsFeedInvalidation(PageCache cache, NewsFeed feed, ClusterSignals signals, CdnPurge cdn) {
 		this.cache = cache;
 		this.feed = feed;
 		this.signals = signals;
+		this.cdn = cdn;
 		signals.subscribe(CHANNEL, this::drop);
 	}
 
 	@EventListener
 	void on(NewsFeedChanged changed) {
 		signals.publish(CHANNEL, changed.breaking() ? "breaking" : Long.toString(changed.itemId()));
+		if (changed.breaking()) {
+			cdn.queueAll();
+		}
+		else {
+			cdn.queue(List.of(PageDependencies.NEWS_FEED, PageDependencies.newsFeedItem(changed.itemId())), List.of());
+		}
 	}
 
 	void drop(String payload) {

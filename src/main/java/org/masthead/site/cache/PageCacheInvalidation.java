@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns content events into the cache keys and paths of the pages they affect, and drops them on
  * every node once the change commits: the keys travel as a cluster signal written in the change's
- * transaction (see {@link ClusterSignals}), so every node drops the same pages.
+ * transaction (see {@link ClusterSignals}), so every node drops the same pages. The same keys go to
+ * the CDN's purge hook ({@link CdnPurge}).
  */
 @Component
 class PageCacheInvalidation {
@@ -35,9 +36,12 @@ class PageCacheInvalidation {
 
 	private final ClusterSignals signals;
 
-	PageCacheInvalidation(PageCache cache, ClusterSignals signals) {
+	private final CdnPurge cdn;
+
+	PageCacheInvalidation(PageCache cache, ClusterSignals signals, CdnPurge cdn) {
 		this.cache = cache;
 		this.signals = signals;
+		this.cdn = cdn;
 		signals.subscribe(CHANNEL, this::drop);
 	}
 
@@ -65,6 +69,7 @@ class PageCacheInvalidation {
 			payload.append("p ").append(path).append('\n');
 		}
 		signals.publish(CHANNEL, payload.toString());
+		cdn.queue(keys, List.of(paths)); // once, from the node where the change happened
 	}
 
 	@EventListener
