@@ -38,7 +38,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <li>{@code /admin/**}: form sign-in with throttling and two-factor codes, CSRF on every form,
  * staff sessions in the database; Administrator-only pages for staff, tokens, audit log, settings;</li>
  * <li>everything else, the reader site: public, never creates a session, but reads a staff
- * member's existing one so reader pages can show staff links ("Edit post").</li>
+ * member's existing one so reader pages can show staff links ("Edit post"); newsletter sign-up and
+ * the subscriber's own pages ({@code /newsletters/**}) need no CSRF token.</li>
  * </ol>
  * Roles form a hierarchy: Administrator > Editor > Author > Contributor.
  */
@@ -131,6 +132,10 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/**").denyAll()
 				.anyRequest().permitAll())
 			.securityContext(context -> context.securityContextRepository(contexts))
+			// Newsletter forms for readers carry no CSRF token: sign-up blocks sit in cached pages, and
+			// the subscriber's own pages are authorised by the signed link itself (and RFC 8058
+			// one-click unsubscribe comes from mail programs, without cookies).
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/newsletters/**"))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache(cache -> cache.disable())
 			.headers(SecurityConfiguration::headers);

@@ -70,7 +70,8 @@ public record EmailAddress(String local, String domain, String asciiDomain) {
 		}
 		int at = text.lastIndexOf('@');
 		if (at < 0 || at == text.length() - 1) {
-			return new Refused(SignupOutcome.NO_DOMAIN);
+			// "reader" or "reader@" lacks a domain; "not an address" is no address at all
+			return new Refused(isLocalPart(at < 0 ? text : text.substring(0, at)) ? SignupOutcome.NO_DOMAIN : SignupOutcome.INVALID);
 		}
 		String local = text.substring(0, at);
 		String domain = text.substring(at + 1);

@@ -20,6 +20,9 @@ public final class PageDependencies {
 	/** Every page showing the News Feed column or list depends on this key. */
 	public static final String NEWS_FEED = "news-feed";
 
+	/** Every page showing newsletter sign-up blocks or the list of newsletters depends on this key. */
+	public static final String NEWSLETTERS = "newsletters";
+
 	static final String ATTRIBUTE = PageDependencies.class.getName();
 
 	private PageDependencies() {

@@ -88,6 +88,15 @@ final class ReaderPageSamples {
 		pages.add(SamplePage.ok("news feed item", get("/news-feed/").select(".feed-days a.feed-time").first().attr("href")));
 		pages.add(SamplePage.ok("search results", "/search?q=harbour&sort=newest"));
 		pages.add(SamplePage.ok("search, nothing readable", "/search?q=%22"));
+		pages.add(SamplePage.ok("newsletters", "/newsletters/"));
+		String newsletter = get("/newsletters/").select(".signup form").first().attr("action").replace("signup", "");
+		String newsletterSlug = newsletter.split("/")[2];
+		pages.add(SamplePage.ok("newsletter", newsletter));
+		pages.add(SamplePage.ok("article, sign-up refused without JavaScript",
+				first.path() + "?signup=" + newsletterSlug + "&result=invalid"));
+		pages.add(SamplePage.ok("home, sign-up sent without JavaScript", "/?signup=" + newsletterSlug + "&result=sent"));
+		pages.add(new SamplePage("newsletter confirmation, unknown link", "/newsletters/confirm?token=unknown", 404, Map.of()));
+		pages.add(new SamplePage("manage newsletters, broken link", "/newsletters/manage/m.1.2.broken/", 404, Map.of()));
 		pages.add(new SamplePage("not found", "/no-such-page/", 404, Map.of()));
 		pages.add(new SamplePage("bad request", "/", 400, Map.of("If-None-Match", "garbage")));
 		return pages;

@@ -1,0 +1,94 @@
+package org.masthead.site.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.masthead.newsletter.Newsletter;
+import org.masthead.newsletter.Newsletters;
+import org.masthead.newsletter.SignupBlock;
+import org.masthead.newsletter.SignupOutcome;
+import org.masthead.site.cache.PageDependencies;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Adds the newsletter sign-up blocks to article pages, the home page and section fronts, whichever
+ * controller renders them, and records that those pages depend on the newsletters. The blocks hold
+ * nothing about the visitor; the message after a sign-up without JavaScript comes from the
+ * address ({@code ?signup=SLUG&result=CODE}), which the page cache never stores.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SignupBlocks implements HandlerInterceptor, WebMvcConfigurer {
+
+	/** At most this many blocks on one page, in the newsletters' order. */
+	static final int MAX_BLOCKS = 3;
+
+	private static final Set<String> VIEWS = Set.of("article", "home", "listing");
+
+	private final Newsletters newsletters;
+
+	private final String script = "/assets/newsletter-signup.js?v=" + hash("static/assets/newsletter-signup.js");
+
+	SignupBlocks(Newsletters newsletters) {
+		this.newsletters = newsletters;
+	}
+
+	/** The blocks and the script that sends them inline. */
+	public record View(List<SignupBlock> blocks, String script) {
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
+	}
+
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView mav) {
+		if (mav == null || mav.getViewName() == null || !VIEWS.contains(mav.getViewName())
+				|| mav.getModel().containsKey("signup")) {
+			return;
+		}
+		if (mav.getModel().get("listing") instanceof Views.Listing listing && !"Section".equals(listing.kind())) {
+			return;
+		}
+		mav.addObject("signup", view(request, newsletters.active().stream().limit(MAX_BLOCKS).toList()));
+	}
+
+	/** Blocks for these newsletters on the page being rendered. */
+	View view(HttpServletRequest request, List<Newsletter> shown) {
+		PageDependencies.add(request, PageDependencies.NEWSLETTERS);
+		String page = request.getRequestURI();
+		String slug = request.getParameter("signup");
+		SignupOutcome outcome = SignupOutcome.ofCode(request.getParameter("result")).orElse(null);
+		return new View(shown.stream()
+			.map(n -> new SignupBlock(n, page, n.slug().equals(slug) ? outcome : null))
+			.toList(), script);
+	}
+
+	private static String hash(String resource) {
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()), 0, 6);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
