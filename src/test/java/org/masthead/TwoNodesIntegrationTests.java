@@ -61,10 +61,12 @@ class TwoNodesIntegrationTests {
 
 	private ConfigurableApplicationContext b;
 
+	private String url;
+
 	@BeforeAll
 	void startTwoNodes() throws Exception {
 		assumeTrue(TestDatabase.isPostgres(), "two nodes share a PostgreSQL database; on SQLite there is one node");
-		String url = TestDatabase.createPostgresDatabase();
+		url = TestDatabase.createPostgresDatabase();
 		a = node(url);
 		b = node(url);
 	}
@@ -169,6 +171,55 @@ class TwoNodesIntegrationTests {
 		}
 	}
 
+	@Test
+	void whileTheDatabaseIsUnreachableRequestsGet503AndTheNodesRecoverByThemselves() throws Exception {
+		Newsroom newsroom = a.getBean(Newsroom.class);
+		Basics basics = Basics.create(newsroom);
+		String slug = TestContent.unique("outage");
+		long id = newsroom.createDraft(basics.draft(slug, "Storm warning for the coast", "<p>Gales.</p>"));
+		newsroom.publish(id, Instant.now());
+		await().atMost(SOON).until(() -> body(b, "/" + slug + "/").contains("Storm warning"));
+		body(b, "/" + slug + "/"); // cached on B now
+
+		String database = url.substring(url.lastIndexOf('/') + 1);
+		try {
+			admin("alter database " + database + " with allow_connections false");
+			admin("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+
+			HttpResponse<String> page = get(b, "/tag/" + basics.tagSlug() + "/", "text/html");
+			assertThat(page.statusCode()).isEqualTo(503);
+			assertThat(page.headers().firstValue("Retry-After")).isPresent();
+			assertThat(page.body()).contains("Temporarily unavailable").doesNotContain("Exception");
+			HttpResponse<String> api = get(a, "/api/content/articles/" + slug, "application/json");
+			assertThat(api.statusCode()).isEqualTo(503);
+			assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+			assertThat(api.body()).contains("\"code\":\"service.unavailable\"");
+			assertThat(get(b, "/" + slug + "/", "text/html").statusCode()).as("cached pages keep being served").isEqualTo(200);
+		}
+		finally {
+			admin("alter database " + database + " with allow_connections true");
+		}
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> get(b, "/tag/" + basics.tagSlug() + "/", "text/html").statusCode() == 200);
+		await().atMost(Duration.ofSeconds(20)).until(() -> a.getBean(ClusterSignals.class).isListening()
+				&& b.getBean(ClusterSignals.class).isListening());
+		newsroom.saveDraft(id, basics.draft(slug, "Storm warning lifted", "<p>Calm.</p>"));
+		newsroom.publish(id, Instant.now());
+		await().atMost(SOON).until(() -> body(b, "/" + slug + "/").contains("Storm warning lifted"));
+	}
+
+	private static void admin(String sql) throws Exception {
+		try (java.sql.Connection c = java.sql.DriverManager.getConnection(TestDatabase.PG_URL, TestDatabase.PG_USER,
+				TestDatabase.PG_PASSWORD); java.sql.Statement statement = c.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private HttpResponse<String> get(ConfigurableApplicationContext node, String path, String accept) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(node) + path)).header("Accept", accept).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** Command-line arguments, as a node started by systemd gets them: they override application.properties. */
 	private static ConfigurableApplicationContext node(String url) throws Exception {
 		return new SpringApplicationBuilder(MastheadApplication.class).run(
@@ -182,7 +233,8 @@ class TwoNodesIntegrationTests {
 				"--masthead.cluster.catch-up=1h",
 				"--db-scheduler.polling-interval=1s",
 				"--db-scheduler.heartbeat-interval=1s",
-				"--db-scheduler.missed-heartbeats-limit=4");
+				"--db-scheduler.missed-heartbeats-limit=4",
+				"--spring.datasource.hikari.connection-timeout=2000");
 	}
 
 	private static int port(ConfigurableApplicationContext node) {
