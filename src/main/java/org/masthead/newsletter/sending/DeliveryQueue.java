@@ -85,12 +85,15 @@ class DeliveryQueue {
 		Timestamp at = Timestamp.from(now.truncatedTo(ChronoUnit.MILLIS));
 		Timestamp expires = Timestamp.from(until.truncatedTo(ChronoUnit.MILLIS));
 		return transactions.execute(status -> {
-			int leased = jdbc.sql("update newsletter_delivery set lease_owner = :owner, lease_expires_at = :until, "
-					+ "attempts = attempts + 1 where issue_id = :issue and subscriber_id in ("
-					+ "select d.subscriber_id from newsletter_delivery d where d.issue_id = :issue and d.status = 'QUEUED' "
+			// The pick is a CTE: PostgreSQL may run an IN (... LIMIT n FOR UPDATE SKIP LOCKED) subquery more
+			// than once for one UPDATE and lease more than n rows; a CTE with FOR UPDATE runs exactly once.
+			int leased = jdbc.sql("with picked as (select d.subscriber_id from newsletter_delivery d "
+					+ "where d.issue_id = :issue and d.status = 'QUEUED' "
 					+ "and d.next_attempt_at <= :now and (d.lease_expires_at is null or d.lease_expires_at < :now) "
 					+ "and exists (select 1 from newsletter_issue i where i.id = :issue and i.status = 'SENDING') "
-					+ "order by d.subscriber_id limit :limit" + (postgres ? " for update of d skip locked" : "") + ")")
+					+ "order by d.subscriber_id limit :limit" + (postgres ? " for update of d skip locked" : "") + ") "
+					+ "update newsletter_delivery set lease_owner = :owner, lease_expires_at = :until, "
+					+ "attempts = attempts + 1 where issue_id = :issue and subscriber_id in (select subscriber_id from picked)")
 				.param("owner", owner)
 				.param("until", expires)
 				.param("issue", issueId)

@@ -1,0 +1,236 @@
+package org.masthead.newsletter.sending;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.content.Newsroom;
+import org.masthead.identity.token.ApiTokens;
+import org.masthead.newsletter.TestNewsletters;
+import org.masthead.newsletter.TestNewsletters.Newsletter;
+import org.masthead.newsletter.issue.DeliveryStatus;
+import org.masthead.newsletter.issue.Issue;
+import org.masthead.newsletter.issue.IssueDraft;
+import org.masthead.newsletter.issue.IssueRepository;
+import org.masthead.newsletter.issue.IssueStatus;
+import org.masthead.newsletter.issue.Issues;
+import org.masthead.newsletter.issue.NewsletterRef;
+import org.masthead.testing.MastheadIntegrationTest;
+import org.masthead.testing.TestContent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the relay says decides what happens: 4xx is tried again later, 5xx for a recipient fails the
+ * delivery and suppresses the address; bounce reports suppress through the Admin API; pause, resume
+ * and cancel hold. Runs against {@link ScriptedSmtpServer}, which gives those replies.
+ */
+@MastheadIntegrationTest
+@Import(InterimSubscriberLinks.class)
+class SendingFailuresIntegrationTests {
+
+	static final ScriptedSmtpServer SMTP;
+
+	static {
+		try {
+			SMTP = new ScriptedSmtpServer();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@DynamicPropertySource
+	static void mail(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", SMTP::port);
+		registry.add("masthead.newsletter.sending.retry-backoff", () -> "1s");
+		registry.add("masthead.newsletter.sending.max-attempts", () -> "5");
+		registry.add("masthead.newsletter.sending.rate-per-second", () -> "40");
+		registry.add("masthead.newsletter.sending.batch-size", () -> "5");
+		registry.add("masthead.newsletter.sending.connections", () -> "2");
+		registry.add("db-scheduler.polling-interval", () -> "1s");
+	}
+
+	@AfterAll
+	static void stopMail() throws Exception {
+		SMTP.close();
+	}
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Newsroom newsroom;
+
+	@Autowired
+	Issues issues;
+
+	@Autowired
+	IssueRepository repository;
+
+	@Autowired
+	DeliveryQueue queue;
+
+	@Autowired
+	Sending sending;
+
+	@Autowired
+	ApiTokens tokens;
+
+	Newsletter newsletter;
+
+	NewsletterRef ref;
+
+	String articleSlug;
+
+	@BeforeEach
+	void setUp() {
+		newsletter = TestNewsletters.create(jdbc);
+		ref = repository.newsletter(newsletter.slug()).orElseThrow();
+		TestContent.Basics basics = TestContent.Basics.create(newsroom);
+		articleSlug = TestContent.unique("ferry-timetable");
+		long article = newsroom.createDraft(basics.draft(articleSlug, "Winter ferry timetable starts Monday", "<p>Fewer crossings.</p>"));
+		newsroom.publish(article, Instant.now());
+	}
+
+	@Test
+	void temporaryFailuresAreTriedAgainAndRejectedRecipientsAreSuppressed() {
+		List<String> fine = TestNewsletters.confirmed(jdbc, newsletter, 3, "fine.test");
+		String busy = "busy-" + TestContent.unique("b") + "@slow.test";
+		String gone = "gone-" + TestContent.unique("g") + "@nowhere.test";
+		long busyId = TestNewsletters.subscriber(jdbc, newsletter, busy, "CONFIRMED");
+		long goneId = TestNewsletters.subscriber(jdbc, newsletter, gone, "CONFIRMED");
+		Issue issue = issues.compose(ref, new IssueDraft("Ferries", "", false, List.of(articleSlug)), "test");
+		issues.sendNow(ref, issue.id());
+		await().atMost(Duration.ofSeconds(60)).until(() -> issues.issue(issue.id()).status() == IssueStatus.SENT);
+
+		assertThat(SMTP.accepted()).containsAll(fine).contains(busy).doesNotContain(gone);
+		assertThat(SMTP.accepted().stream().filter(busy::equals).count()).isEqualTo(1);
+		assertThat(SMTP.tries(busy)).isEqualTo(3);
+		assertThat(SMTP.tries(gone)).isEqualTo(1);
+		assertThat(delivery(issue.id(), busyId)).isEqualTo("SENT 3");
+		assertThat(delivery(issue.id(), goneId)).isEqualTo("FAILED 1");
+		assertThat(jdbc.sql("select last_reply from newsletter_delivery where issue_id = :i and subscriber_id = :s")
+			.param("i", issue.id()).param("s", goneId).query(String.class).single()).contains("550");
+		assertThat(sending.isSuppressed(gone)).isTrue();
+		assertThat(sending.isSuppressed(busy)).isFalse();
+
+		// The next issue does not even try the rejected address.
+		Issue next = issues.compose(ref, new IssueDraft("Ferries again", "", false, List.of(articleSlug)), "test");
+		issues.sendNow(ref, next.id());
+		await().atMost(Duration.ofSeconds(60)).until(() -> issues.issue(next.id()).status() == IssueStatus.SENT);
+		assertThat(SMTP.tries(gone)).isEqualTo(1);
+		assertThat(delivery(next.id(), goneId)).isEqualTo("SUPPRESSED 1");
+	}
+
+	@Test
+	void pausedIssuesWaitResumedOnesFinishAndCancelledOnesStop() throws Exception {
+		List<String> readers = TestNewsletters.confirmed(jdbc, newsletter, 120, "pause.test");
+		Issue issue = issues.compose(ref, new IssueDraft("Pause me", "", false, List.of(articleSlug)), "test");
+		issues.sendNow(ref, issue.id());
+		await().atMost(Duration.ofSeconds(30)).until(() -> sending.progress(issue.id()).sent() >= 10);
+		issues.pause(issue.id());
+		Thread.sleep(1500);
+		long whilePaused = sending.progress(issue.id()).sent();
+		Thread.sleep(2500);
+		assertThat(sending.progress(issue.id()).sent()).isEqualTo(whilePaused).isLessThan(120);
+		assertThat(issues.issue(issue.id()).status()).isEqualTo(IssueStatus.PAUSED);
+		issues.resume(issue.id());
+		await().atMost(Duration.ofSeconds(60)).until(() -> issues.issue(issue.id()).status() == IssueStatus.SENT);
+		assertThat(SMTP.accepted().stream().filter(a -> a.endsWith("@pause.test"))).hasSize(120)
+			.containsExactlyInAnyOrderElementsOf(readers);
+
+		Issue cancelled = issues.compose(ref, new IssueDraft("Cancel me", "", false, List.of(articleSlug)), "test");
+		long before = SMTP.accepted().size();
+		issues.sendNow(ref, cancelled.id());
+		await().atMost(Duration.ofSeconds(30)).until(() -> sending.progress(cancelled.id()).sent() >= 10);
+		issues.cancel(cancelled.id());
+		Thread.sleep(1500);
+		long atCancel = SMTP.accepted().size();
+		Thread.sleep(2500);
+		assertThat(SMTP.accepted().size()).isEqualTo(atCancel);
+		assertThat(atCancel - before).isLessThan(120);
+		assertThat(sending.progress(cancelled.id()).queued()).isPositive();
+		assertThat(issues.issue(cancelled.id()).status()).isEqualTo(IssueStatus.CANCELLED);
+		HttpResponse<String> resume = api("POST", "/api/admin/newsletters/" + newsletter.slug() + "/issues/" + cancelled.id()
+				+ "/resume", editorToken(), null);
+		assertThat(resume.statusCode()).isEqualTo(409);
+		assertThat(resume.body()).contains("\"code\":\"issue.illegal-transition\"", "\"status\":\"CANCELLED\"");
+	}
+
+	@Test
+	void bounceReportsSuppressTheAddressAndBadReportsGetProblems() throws Exception {
+		String token = editorToken();
+		String address = "bounced-" + TestContent.unique("r") + "@Example.ORG";
+		HttpResponse<String> ok = api("POST", "/api/admin/newsletters/bounces", token,
+				"{\"address\":\"" + address + "\",\"type\":\"hard-bounce\",\"detail\":\"550 5.1.1 user unknown\"}");
+		assertThat(ok.statusCode()).isEqualTo(202);
+		assertThat(sending.isSuppressed(address)).isTrue();
+		assertThat(sending.isSuppressed(address.toLowerCase().replace("bounced", "BOUNCED"))).isFalse();
+		assertThat(sending.isSuppressed(address.substring(0, address.indexOf('@')) + "@example.org")).isTrue();
+
+		HttpResponse<String> injected = api("POST", "/api/admin/newsletters/bounces", token,
+				"{\"address\":\"a@b.test\\r\\nBcc: x@y.test\",\"type\":\"complaint\"}");
+		assertThat(injected.statusCode()).isEqualTo(422);
+		assertThat(injected.body()).contains("\"code\":\"bounce.invalid\"", "\"field\":\"address\"");
+		HttpResponse<String> kind = api("POST", "/api/admin/newsletters/bounces", token, "{\"address\":\"a@b.test\",\"type\":\"soft\"}");
+		assertThat(kind.statusCode()).isEqualTo(422);
+		assertThat(kind.body()).contains("\"field\":\"type\"");
+		HttpResponse<String> unknown = api("POST", "/api/admin/newsletters/bounces", token,
+				"{\"address\":\"a@b.test\",\"type\":\"complaint\",\"admin\":true}");
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(unknown.body()).contains("\"code\":\"request.unknown-field\"");
+		HttpResponse<String> broken = api("POST", "/api/admin/newsletters/bounces", token, "{\"address\":");
+		assertThat(broken.statusCode()).isEqualTo(400);
+		assertThat(broken.body()).contains("\"code\":\"request.malformed\"");
+		HttpResponse<String> author = api("POST", "/api/admin/newsletters/bounces", tokens.create("Author script", "author", null).secret(),
+				"{\"address\":\"a@b.test\",\"type\":\"complaint\"}");
+		assertThat(author.statusCode()).isEqualTo(403);
+		assertThat(author.body()).contains("\"code\":\"auth.forbidden\"");
+		HttpResponse<String> anonymous = api("POST", "/api/admin/newsletters/bounces", null, "{\"address\":\"a@b.test\",\"type\":\"complaint\"}");
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+	}
+
+	private String editorToken() {
+		return tokens.create("Relay webhook " + TestContent.unique("t"), "editor", null).secret();
+	}
+
+	private String delivery(long issueId, long subscriberId) {
+		return jdbc.sql("select status, attempts from newsletter_delivery where issue_id = :i and subscriber_id = :s")
+			.param("i", issueId)
+			.param("s", subscriberId)
+			.query((rs, row) -> DeliveryStatus.valueOf(rs.getString(1)) + " " + rs.getInt(2))
+			.single();
+	}
+
+	private HttpResponse<String> api(String method, String path, String token, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+			.header("Content-Type", "application/json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
