@@ -2,7 +2,7 @@ package org.masthead.audio;
 
 import java.util.Optional;
 
-/** What other modules may ask of audio: the narration to play with an article. */
+/** What other modules may ask of audio: the narration to play with an article, the size of the backlog. */
 public interface Narrations {
 
 	/**
@@ -10,5 +10,11 @@ public interface Narrations {
 	 * otherwise the latest ready one (so a player stays while a changed text is narrated again).
 	 */
 	Optional<Narration> readyFor(long articleId);
+
+	/**
+	 * Narrations waiting to be made (pending, including those waiting to be tried again), across all
+	 * nodes: the narration backlog operators watch.
+	 */
+	long backlog();
 
 }

@@ -23,6 +23,11 @@ class JdbcNarrations implements Narrations {
 		return narrations.playable(articleId).map(JdbcNarrations::narration);
 	}
 
+	@Override
+	public long backlog() {
+		return narrations.backlog();
+	}
+
 	static Narration narration(NarrationRow row) {
 		return new Narration(row.articleId(), "/media/" + row.storageKey(),
 				Duration.ofMillis(row.durationMs() == null ? 0 : row.durationMs()),

@@ -151,6 +151,12 @@ public class NarrationRepository {
 		return id;
 	}
 
+	/** How many narrations are pending, due or waiting for their next try. */
+	@Transactional(readOnly = true)
+	public long backlog() {
+		return jdbc.sql("select count(*) from narration where status = 'PENDING'").query(Long.class).single();
+	}
+
 	/**
 	 * Pending narrations whose time has come and that no node is working on, newest first: an
 	 * article just published is narrated before a backlog (an imported archive, the demo newsroom).

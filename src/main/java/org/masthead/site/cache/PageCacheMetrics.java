@@ -1,0 +1,49 @@
+package org.masthead.site.cache;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The page cache on {@code /actuator/prometheus}: hits and misses of anonymous reader requests
+ * ({@code rate(masthead_page_cache_hits_total[5m])}), the hit ratio since start, pages and bytes held.
+ */
+@Component
+class PageCacheMetrics implements MeterBinder {
+
+	private final PageCache cache;
+
+	PageCacheMetrics(PageCache cache) {
+		this.cache = cache;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		FunctionCounter.builder("masthead.page.cache.hits", cache, PageCache::hits)
+			.description("Reader requests answered from the page cache")
+			.register(registry);
+		FunctionCounter.builder("masthead.page.cache.misses", cache, PageCache::misses)
+			.description("Cacheable reader requests that had to be rendered")
+			.register(registry);
+		Gauge.builder("masthead.page.cache.hit.ratio", cache, PageCacheMetrics::hitRatio)
+			.description("Share of cacheable reader requests answered from the cache since start")
+			.register(registry);
+		Gauge.builder("masthead.page.cache.pages", cache, PageCache::size)
+			.description("Pages held in the page cache")
+			.register(registry);
+		Gauge.builder("masthead.page.cache.size", cache, PageCache::bytes)
+			.description("Bytes of pages held in the page cache")
+			.baseUnit("bytes")
+			.register(registry);
+	}
+
+	static double hitRatio(PageCache cache) {
+		long hits = cache.hits();
+		long all = hits + cache.misses();
+		return all == 0 ? 0 : (double) hits / all;
+	}
+
+}
