@@ -60,9 +60,12 @@ public record EmailAddress(String local, String domain, String asciiDomain) {
 		if (input == null) {
 			return new Refused(SignupOutcome.INVALID);
 		}
+		if (input.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029)) {
+			return new Refused(SignupOutcome.INVALID); // line breaks, tabs, NUL anywhere: header injection
+		}
 		String text = input.strip();
-		if (text.isEmpty() || text.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029)) {
-			return new Refused(SignupOutcome.INVALID); // line breaks, tabs, NUL: header injection
+		if (text.isEmpty()) {
+			return new Refused(SignupOutcome.INVALID);
 		}
 		text = Normalizer.normalize(text, Normalizer.Form.NFC);
 		if (text.length() > MAX_LENGTH) {
