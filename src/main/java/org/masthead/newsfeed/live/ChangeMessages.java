@@ -33,6 +33,14 @@ class ChangeMessages {
 		return SseEmitter.event().comment("").build();
 	}
 
+	/**
+	 * The last message of a node that shuts down: reconnect soon (through the load balancer, to a
+	 * node that stays), each browser after its own wait so they do not all arrive at once.
+	 */
+	static Set<DataWithMediaType> goodbye(long reconnectMillis) {
+		return SseEmitter.event().reconnectTime(reconnectMillis).comment("node shutting down").build();
+	}
+
 	/** The first message: how long a browser waits before reconnecting. */
 	static Set<DataWithMediaType> hello() {
 		return SseEmitter.event().reconnectTime(3000).comment("news feed").build();

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -232,11 +233,18 @@ class LiveNewsFeed implements SmartLifecycle {
 		scheduler.scheduleWithFixedDelay(this::dropStuck, 1, 1, TimeUnit.SECONDS);
 	}
 
-	/** Closes every connection first, so a graceful shutdown does not wait for open streams. */
+	/**
+	 * Closes every connection first (this bean stops before the web server's graceful shutdown), so
+	 * the shutdown does not wait for open streams; each gets a last message telling its browser to
+	 * reconnect within one to five seconds, which reaches another node behind a load balancer.
+	 */
 	@Override
 	public void stop() {
 		running = false;
-		subscribers.forEach(this::drop);
+		for (Subscriber subscriber : subscribers) {
+			subscribers.remove(subscriber);
+			subscriber.close(senders, ChangeMessages.goodbye(ThreadLocalRandom.current().nextLong(1000, 5000)));
+		}
 		scheduler.shutdownNow();
 		if (senders instanceof ExecutorService pool) {
 			pool.shutdown();

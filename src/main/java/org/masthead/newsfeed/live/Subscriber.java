@@ -96,6 +96,11 @@ final class Subscriber {
 	 * timeout fails it, and the caller must not wait that long.
 	 */
 	void close(Executor executor) {
+		close(executor, null);
+	}
+
+	/** Like {@link #close(Executor)}, with one last message before the end (queued ones are dropped). */
+	void close(Executor executor, Set<DataWithMediaType> last) {
 		synchronized (this) {
 			if (closed) {
 				return;
@@ -105,9 +110,12 @@ final class Subscriber {
 		}
 		executor.execute(() -> {
 			try {
+				if (last != null) {
+					emitter.send(last);
+				}
 				emitter.complete();
 			}
-			catch (RuntimeException ex) {
+			catch (IOException | RuntimeException ex) {
 				// the connection is gone already
 			}
 		});
