@@ -43,16 +43,19 @@ import static org.awaitility.Awaitility.await;
 @MastheadIntegrationTest
 class SignupIntegrationTests {
 
-	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+	static GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+	static final int SMTP_PORT;
 
 	static {
 		SMTP.start();
+		SMTP_PORT = SMTP.getSmtp().getPort();
 	}
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		registry.add("spring.mail.port", () -> SMTP_PORT);
 		registry.add("masthead.identity.mail-from", () -> "newsroom@ledger.test");
 		registry.add("db-scheduler.polling-interval", () -> "1s");
 	}
@@ -285,6 +288,36 @@ class SignupIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from subscriber where address = :a").param("a", email).query(Long.class).single()).isEqualTo(1);
 		String ascii = email.replace("bücher", "xn--bcher-kva");
 		MimeMessage mail = awaitMail(ascii);
+		assertThat(token(mail)).isNotBlank();
+	}
+
+	@Test
+	void aUnicodeLocalPartIsMailedWithSmtpUtf8() throws Exception {
+		String email = "олена." + System.nanoTime() + "@пошта.example";
+		assertThat(inline(new StaffBrowser(port), email).status()).isEqualTo(200);
+		assertThat(jdbc.sql("select count(*) from subscriber where address = :a").param("a", email).query(Long.class).single()).isEqualTo(1);
+		MimeMessage mail = awaitMail(email.replace("пошта.example", java.net.IDN.toASCII("пошта.example")));
+		assertThat(token(mail)).isNotBlank();
+	}
+
+	@Test
+	void aRelayThatIsDownDelaysTheConfirmationWithoutLosingIt() throws Exception {
+		SMTP.stop();
+		String email = "patient." + System.nanoTime() + "@ledger.test";
+		try {
+			assertThat(inline(new StaffBrowser(port), email).status()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+					"select count(*) from scheduled_tasks where task_name = 'newsletter-confirmation' and consecutive_failures > 0")
+				.query(Long.class).single() > 0);
+		}
+		finally {
+			SMTP = new GreenMail(new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+			SMTP.start();
+		}
+		// the job waits 30 s after its first failure; bring it forward rather than wait
+		jdbc.sql("update scheduled_tasks set execution_time = :now where task_name = 'newsletter-confirmation' and consecutive_failures > 0")
+			.param("now", Timestamp.from(Instant.now())).update();
+		MimeMessage mail = awaitMail(email);
 		assertThat(token(mail)).isNotBlank();
 	}
 
