@@ -20,11 +20,15 @@ import org.junit.jupiter.api.Test;
 
 import org.masthead.content.ArticleDraft;
 import org.masthead.content.Newsroom;
+import org.masthead.identity.Role;
+import org.masthead.identity.account.StaffAccounts;
 import org.masthead.identity.token.ApiTokens;
 import org.masthead.testing.MastheadIntegrationTest;
 import org.masthead.testing.S3TestServer;
+import org.masthead.testing.StaffBrowser;
 import org.masthead.testing.TestContent;
 import org.masthead.testing.TestContent.Basics;
+import org.masthead.testing.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole application on S3-compatible storage (a real S3 server started by the test): a picture
  * uploaded through the Admin API lands in the bucket and comes back byte for byte on the reader page;
- * audio is served in ranges from the bucket; with the store down, uploads say so clearly and reader
- * pages keep serving.
+ * audio is served in ranges from the bucket; with the store down, uploads (Admin API and the
+ * newsroom's form) say so clearly and reader pages keep serving.
  */
 @MastheadIntegrationTest
 class S3StorageIntegrationTests {
@@ -85,6 +89,9 @@ class S3StorageIntegrationTests {
 
 	@Autowired
 	MediaStorage storage;
+
+	@Autowired
+	StaffAccounts accounts;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -179,6 +186,11 @@ class S3StorageIntegrationTests {
 			assertThat(problem.get("code").asString()).isEqualTo("media.storage-unavailable");
 			assertThat(problem.get("detail").asString()).contains("not saved");
 
+			StaffBrowser.Page form = uploadForm(TestContent.picture(400, 300, "png"));
+			assertThat(form.status()).isEqualTo(422);
+			assertThat(form.html().getElementById("file-error").text()).contains("media storage cannot be reached",
+					"not saved");
+
 			assertThat(get("/" + slug + "/", null).statusCode()).isEqualTo(200);
 			assertThat(get("/", null).statusCode()).isEqualTo(200);
 			HttpResponse<byte[]> media = get("/media/" + key, null);
@@ -208,6 +220,32 @@ class S3StorageIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build();
 		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The newsroom's media library form, posted as a signed-in Author's browser does. */
+	private StaffBrowser.Page uploadForm(byte[] picture) throws Exception {
+		TestStaff.Credentials staff = TestStaff.create(accounts, Role.AUTHOR);
+		StaffBrowser browser = new StaffBrowser(port);
+		assertThat(browser.signIn(staff.email(), StaffBrowser.PASSWORD).status()).isEqualTo(302);
+		browser.get("/admin/media");
+		String boundary = "----masthead" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (String[] field : new String[][] { { "_csrf", browser.csrf() }, { "alt", "Quay" }, { "caption", "" }, { "credit", "" } }) {
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1]
+					+ "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"quay.png\"\r\n"
+				+ "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.write(picture);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/media?_csrf=" + browser.csrf()))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Cookie", "masthead_session=" + browser.cookie("masthead_session").orElseThrow())
+			.header("X-Forwarded-For", browser.clientAddress())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		return new StaffBrowser.Page(response.statusCode(), response.body(), response.headers());
 	}
 
 	private HttpResponse<byte[]> get(String path, String range) throws Exception {
