@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -29,6 +31,12 @@ class DeliveryQueue {
 	private final TransactionTemplate transactions;
 
 	private final boolean postgres;
+
+	/**
+	 * On SQLite (one process, one writer) this node's workers take turns for their writes here, in
+	 * order, instead of meeting in SQLite's busy handler, which sleeps in growing steps.
+	 */
+	private final ReentrantLock sqliteWrites = new ReentrantLock(true);
 
 	DeliveryQueue(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) throws Exception {
 		this.jdbc = jdbc;
@@ -84,7 +92,7 @@ class DeliveryQueue {
 	List<Delivery> claim(long issueId, long newsletterId, String owner, int limit, Instant now, Instant until) {
 		Timestamp at = Timestamp.from(now.truncatedTo(ChronoUnit.MILLIS));
 		Timestamp expires = Timestamp.from(until.truncatedTo(ChronoUnit.MILLIS));
-		return transactions.execute(status -> {
+		return write(() -> transactions.execute(status -> {
 			// The pick is a CTE: PostgreSQL may run an IN (... LIMIT n FOR UPDATE SKIP LOCKED) subquery more
 			// than once for one UPDATE and lease more than n rows; a CTE with FOR UPDATE runs exactly once.
 			int leased = jdbc.sql("with picked as (select d.subscriber_id from newsletter_delivery d "
@@ -115,7 +123,20 @@ class DeliveryQueue {
 				.query((rs, row) -> new Delivery(issueId, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getInt(5), "CONFIRMED".equals(rs.getString(6))))
 				.list();
-		});
+		}));
+	}
+
+	private <T> T write(Supplier<T> work) {
+		if (postgres) {
+			return work.get();
+		}
+		sqliteWrites.lock();
+		try {
+			return work.get();
+		}
+		finally {
+			sqliteWrites.unlock();
+		}
 	}
 
 	/** Records the relay's acceptance, at once and for this message only. */
@@ -132,7 +153,7 @@ class DeliveryQueue {
 	}
 
 	private boolean finish(Delivery delivery, String owner, DeliveryStatus status, String reply, Instant now) {
-		return jdbc.sql("update newsletter_delivery set status = :status, sent_at = :sent, last_reply = :reply, "
+		return write(() -> jdbc.sql("update newsletter_delivery set status = :status, sent_at = :sent, last_reply = :reply, "
 				+ "lease_owner = null, lease_expires_at = null "
 				+ "where issue_id = :issue and subscriber_id = :s and lease_owner = :owner and status = 'QUEUED'")
 			.param("status", status.name())
@@ -141,12 +162,12 @@ class DeliveryQueue {
 			.param("issue", delivery.issueId())
 			.param("s", delivery.subscriberId())
 			.param("owner", owner)
-			.update() == 1;
+			.update()) == 1;
 	}
 
 	/** A temporary failure: tried again after {@code wait}. */
 	boolean retry(Delivery delivery, String owner, String reply, Instant now, Duration wait) {
-		return jdbc.sql("update newsletter_delivery set next_attempt_at = :next, last_reply = :reply, "
+		return write(() -> jdbc.sql("update newsletter_delivery set next_attempt_at = :next, last_reply = :reply, "
 				+ "lease_owner = null, lease_expires_at = null "
 				+ "where issue_id = :issue and subscriber_id = :s and lease_owner = :owner and status = 'QUEUED'")
 			.param("next", Timestamp.from(now.plus(wait)))
@@ -154,16 +175,16 @@ class DeliveryQueue {
 			.param("issue", delivery.issueId())
 			.param("s", delivery.subscriberId())
 			.param("owner", owner)
-			.update() == 1;
+			.update()) == 1;
 	}
 
 	/** Gives back the rows of a batch a worker did not get to (paused, or the lease ran short). */
 	int release(long issueId, String owner) {
-		return jdbc.sql("update newsletter_delivery set lease_owner = null, lease_expires_at = null, attempts = attempts - 1 "
+		return write(() -> jdbc.sql("update newsletter_delivery set lease_owner = null, lease_expires_at = null, attempts = attempts - 1 "
 				+ "where issue_id = :issue and lease_owner = :owner and status = 'QUEUED'")
 			.param("issue", issueId)
 			.param("owner", owner)
-			.update();
+			.update());
 	}
 
 	/** Deliveries of the issue by status. */

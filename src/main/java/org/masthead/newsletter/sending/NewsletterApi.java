@@ -28,6 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NewsletterApi {
 
+	/** A new issue: a subject, an optional preheader, and article slugs in order or {@code digest: true}. */
+	record IssueInput(String subject, String preheader, java.util.List<String> articles, Boolean digest) {
+	}
+
 	/** What a relay reports: {@code type} is {@code hard-bounce} or {@code complaint}. */
 	record BounceReport(String address, String type, String detail) {
 	}
@@ -73,6 +77,28 @@ class NewsletterApi {
 		body.put("address", address);
 		body.put("suppressed", true);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+	}
+
+	@PostMapping("/api/admin/newsletters/{slug}/issues")
+	ResponseEntity<Map<String, Object>> compose(@PathVariable String slug, @RequestBody IssueInput input) {
+		editor();
+		NewsletterRef newsletter = repository.newsletter(slug)
+			.orElseThrow(() -> new NewsletterApiErrors.NotFound("No newsletter '" + slug + "'."));
+		boolean digest = Boolean.TRUE.equals(input.digest());
+		Issue issue = issues.compose(newsletter, new org.masthead.newsletter.issue.IssueDraft(input.subject(),
+				input.preheader(), digest, input.articles() == null ? java.util.List.of() : input.articles()),
+				CurrentStaff.get().orElseThrow().name());
+		return ResponseEntity.created(java.net.URI.create("/api/admin/newsletters/" + slug + "/issues/" + issue.id()))
+			.body(progress(slug, issue.id()));
+	}
+
+	/** Starts sending a draft or scheduled issue at once. */
+	@PostMapping("/api/admin/newsletters/{slug}/issues/{id}/send")
+	Map<String, Object> send(@PathVariable String slug, @PathVariable long id) {
+		editor();
+		issue(slug, id);
+		issues.sendNow(repository.newsletter(slug).orElseThrow(), id);
+		return progress(slug, id);
 	}
 
 	@GetMapping("/api/admin/newsletters/{slug}/issues/{id}")

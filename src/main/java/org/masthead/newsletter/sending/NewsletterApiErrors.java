@@ -38,6 +38,15 @@ class NewsletterApiErrors {
 		return problem;
 	}
 
+	@ExceptionHandler(org.masthead.newsletter.issue.InvalidIssueException.class)
+	ProblemDetail invalidIssue(org.masthead.newsletter.issue.InvalidIssueException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "issue.invalid", "The issue breaks a rule.");
+		problem.setProperty("errors", ex.errors().entrySet().stream()
+			.map(e -> Map.of("field", e.getKey(), "message", e.getValue()))
+			.toList());
+		return problem;
+	}
+
 	@ExceptionHandler(IssueTransitionException.class)
 	ProblemDetail transition(IssueTransitionException ex) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "issue.illegal-transition", ex.getMessage());

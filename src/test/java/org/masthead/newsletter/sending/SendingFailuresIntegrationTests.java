@@ -26,7 +26,6 @@ import org.masthead.testing.MastheadIntegrationTest;
 import org.masthead.testing.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,7 +39,6 @@ import static org.awaitility.Awaitility.await;
  * and cancel hold. Runs against {@link ScriptedSmtpServer}, which gives those replies.
  */
 @MastheadIntegrationTest
-@Import(InterimSubscriberLinks.class)
 class SendingFailuresIntegrationTests {
 
 	static final ScriptedSmtpServer SMTP;

@@ -34,7 +34,6 @@ import org.masthead.testing.TestContent;
 import org.masthead.testing.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,7 +47,6 @@ import static org.awaitility.Awaitility.await;
  * restart after a crash never send twice.
  */
 @MastheadIntegrationTest
-@Import(InterimSubscriberLinks.class)
 class SendingIntegrationTests {
 
 	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -166,12 +164,27 @@ class SendingIntegrationTests {
 		assertThat(first.getSubject()).isEqualTo("Bridge open, tram back: your Friday briefing");
 		assertThat(first.getHeader("List-Id")[0]).isEqualTo("\"" + newsletter.name() + "\" <" + newsletter.slug() + ".lists.ledger.test>");
 		assertThat(first.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
-		assertThat(first.getHeader("List-Unsubscribe")[0]).matches("<https://ledger\\.test/newsletters/unsubscribe\\?s=\\d+&n="
-				+ newsletter.id() + "&sig=x>, <mailto:unsubscribe@ledger\\.test\\?subject=unsubscribe-\\d+-" + newsletter.id() + ">");
+		String listUnsubscribe = first.getHeader("List-Unsubscribe")[0];
+		assertThat(listUnsubscribe).matches("<https?://[^>]+/newsletters/unsubscribe/u\\.[0-9a-z.]+[^>]*>, <mailto:[^>]+\\?subject=unsubscribe%20u\\.[^>]+>");
 		assertThat(first.getMessageID()).matches("<" + issueId + "\\.\\d+@mail\\.ledger\\.test>");
 		assertThat(first.getHeader("Reply-To")[0]).isEqualTo("letters@ledger.test");
 		String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(first);
-		assertThat(body).contains("Unsubscribe").contains("Manage your newsletters");
+		assertThat(body).contains("Unsubscribe").contains("Manage your newsletters").contains("/newsletters/manage/");
+		// Every message carries its subscriber's own links.
+		assertThat(Arrays.stream(received).map(m -> header(m, "List-Unsubscribe")).distinct()).hasSize(23);
+
+		// The reader's mail program unsubscribes with one POST, no cookie, no login (RFC 8058); the issue counts it.
+		String oneClick = listUnsubscribe.substring(1, listUnsubscribe.indexOf('>')).replaceFirst("^https?://[^/]+", "");
+		java.net.http.HttpResponse<String> oneClickAnswer = java.net.http.HttpClient.newHttpClient().send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + oneClick))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+					.build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(oneClickAnswer.statusCode()).isEqualTo(200);
+		assertThat(jdbc.sql("select count(*) from subscription where newsletter_id = :n and status = 'UNSUBSCRIBED'")
+			.param("n", newsletter.id()).query(Long.class).single()).isEqualTo(2);
+		assertThat(editor.get(issuePath).body()).containsPattern("Unsubscribed since</dt><dd id=\"count-unsubscribes\">1<");
 
 		assertThat(queue.counts(issueId)).containsEntry(org.masthead.newsletter.issue.DeliveryStatus.SENT, 23L)
 			.containsEntry(org.masthead.newsletter.issue.DeliveryStatus.SUPPRESSED, 1L);
@@ -287,6 +300,15 @@ class SendingIntegrationTests {
 		assertThat(perRecipient.values()).containsOnly(1L);
 		assertThat(queue.counts(draft.id())).containsEntry(org.masthead.newsletter.issue.DeliveryStatus.SENT, 30L);
 		assertThat(confirmed).containsAll(perRecipient.keySet());
+	}
+
+	static String header(MimeMessage message, String name) {
+		try {
+			return message.getHeader(name)[0];
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static String recipient(MimeMessage message) {
