@@ -173,7 +173,7 @@ report_wrk() { # NAME LABEL
 	r=$(requests "$RESULTS/wrk-$name.txt")
 	summary "   $2: $(rps "$RESULTS/wrk-$name.txt") req/s ($r requests, p99 $(latency_ms "$RESULTS/wrk-$name.txt" 99) ms; $(errors "$RESULTS/wrk-$name.txt")$(noise_note "$RESULTS/wrk-$name.txt"))"
 	summary "      CPU-s: node A $(cpu_s "$ja"), node B $(cpu_s "$jb"), nginx $(cpu_s "$jn");" \
-		"per 1,000 requests: node A $(per_1000 "$ja" "$r"), node B $(per_1000 "$jb" "$r"), both nodes $(per_1000 $((ja + jb)) "$r"), nginx $(per_1000 "$jn" "$r")"
+		"per 1,000 requests through nginx: node A $(per_1000 "$ja" "$r"), node B $(per_1000 "$jb" "$r"), both nodes $(per_1000 $((ja + jb)) "$r"), nginx $(per_1000 "$jn" "$r")"
 }
 
 p95a=$(pct "$RESULTS/publish-a-to-b.ms" 95)
