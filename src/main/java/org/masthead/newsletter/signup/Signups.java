@@ -23,11 +23,10 @@ import org.masthead.platform.Ids;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Double opt-in sign-up. One transaction writes the subscriber (if new), the pending subscription,
+ * Double opt-in sign-up. One transaction (shared with other sign-ups of the moment, see
+ * {@link SignupWriter}) writes the subscriber (if new), the pending subscription,
  * the consent record, the single-use confirmation token (only its hash) and the job that mails the
  * link, so a sign-up is either all there or not at all, and a relay that is down only delays the
  * mail. Every accepted form gets the same answer, whether the address was known, confirmed
@@ -42,9 +41,12 @@ public class Signups {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** How long after the sign-up the confirmation mail job is due; see {@link #record}. */
+	static final java.time.Duration MAIL_DELAY = java.time.Duration.ofMillis(200);
+
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
+	private final SignupWriter writer;
 
 	private final Newsletters newsletters;
 
@@ -58,11 +60,11 @@ public class Signups {
 
 	private final NewsletterProperties properties;
 
-	Signups(JdbcClient jdbc, PlatformTransactionManager transactions, Newsletters newsletters, LinkKey key,
+	Signups(JdbcClient jdbc, SignupWriter writer, Newsletters newsletters, LinkKey key,
 			SignupThrottle throttle, ObjectProvider<SchedulerClient> scheduler, Clock clock,
 			NewsletterProperties properties) {
 		this.jdbc = jdbc;
-		this.transactions = new TransactionTemplate(transactions);
+		this.writer = writer;
 		this.newsletters = newsletters;
 		this.key = key;
 		this.throttle = throttle;
@@ -106,7 +108,7 @@ public class Signups {
 		String page = safePage(request.page());
 		String form = (page == null ? newsletter.path() : page) + "#signup-" + newsletter.slug();
 		String ipHash = key.hashAddress(request.clientAddress());
-		transactions.executeWithoutResult(status -> record(newsletter, address, form, ipHash));
+		writer.write(() -> record(newsletter, address, form, ipHash));
 		return SignupOutcome.SENT;
 	}
 
@@ -163,8 +165,10 @@ public class Signups {
 			.param("now", at)
 			.param("expires", Timestamp.from(now.plus(properties.confirmationValidity())))
 			.update();
-		// In this transaction (db-scheduler's data source joins it): the mail job exists exactly when the sign-up does.
-		scheduler.getObject().schedule(new TaskInstance<>(ConfirmationMail.TASK, nonce, nonce), now);
+		// In this transaction (db-scheduler's data source joins it): the mail job exists exactly when the
+		// sign-up does. Due a moment from now rather than now, so a burst of sign-ups does not wake the
+		// scheduler once per form (immediate execution); the next poll sends it.
+		scheduler.getObject().schedule(new TaskInstance<>(ConfirmationMail.TASK, nonce, nonce), now.plus(MAIL_DELAY));
 	}
 
 	private long subscriber(EmailAddress address, Timestamp at) {
