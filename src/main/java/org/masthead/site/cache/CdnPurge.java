@@ -47,6 +47,10 @@ class CdnPurge {
 
 	private static final int BATCH_ROWS = 500;
 
+	private static final int NUDGE_ATTEMPTS = 30;
+
+	private static final long NUDGE_PAUSE_MILLIS = 100;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
@@ -103,18 +107,52 @@ class CdnPurge {
 		}
 	}
 
-	/** Runs the job now rather than at its next turn; when it is running, the next turn comes soon. */
+	/**
+	 * Runs the job now rather than at its next turn. While it runs (on any node) it cannot be moved,
+	 * so this tries again for a while: otherwise a purge queued just as a turn ends would wait for
+	 * the scheduler's next poll.
+	 */
 	private void nudge() {
-		try {
-			scheduler.ifAvailable(client -> client.reschedule(TaskInstanceId.of(TASK, "recurring"), clock.instant()));
+		SchedulerClient client = scheduler.getIfAvailable();
+		if (client == null) {
+			return;
 		}
-		catch (RuntimeException ex) {
-			log.debug("CDN purge job not moved forward: {}", ex.toString());
+		for (int attempt = 0; attempt < NUDGE_ATTEMPTS; attempt++) {
+			try {
+				client.reschedule(TaskInstanceId.of(TASK, "recurring"), clock.instant());
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.trace("CDN purge job not moved forward yet: {}", ex.toString());
+			}
+			try {
+				Thread.sleep(NUDGE_PAUSE_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
 		}
 	}
 
-	/** One turn of the job: sends every waiting purge that is due, together. Returns the requests sent. */
+	/**
+	 * One turn of the job: sends every waiting purge that is due, together, and again while more
+	 * arrive meanwhile (a few rounds at most). Returns the requests sent.
+	 */
 	int send() {
+		int sent = 0;
+		for (int round = 0; round < 5; round++) {
+			int now = sendDue();
+			if (now <= 0) {
+				break;
+			}
+			sent += now;
+		}
+		return sent;
+	}
+
+	/** Sends what is due once; the requests sent, 0 when nothing waited, -1 when the CDN failed. */
+	private int sendDue() {
 		if (!properties.isEnabled()) {
 			return 0;
 		}
@@ -146,7 +184,7 @@ class CdnPurge {
 		}
 		catch (PurgeFailed ex) {
 			retry(rows, now, ex.getMessage());
-			return sent;
+			return -1;
 		}
 		List<Long> ids = rows.stream().map(Row::id).toList();
 		jdbc.sql("delete from cdn_purge where id in (:ids)").param("ids", ids).update();
