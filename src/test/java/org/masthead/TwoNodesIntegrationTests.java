@@ -63,12 +63,15 @@ class TwoNodesIntegrationTests {
 
 	private String url;
 
+	private java.nio.file.Path dataOfB;
+
 	@BeforeAll
 	void startTwoNodes() throws Exception {
 		assumeTrue(TestDatabase.isPostgres(), "two nodes share a PostgreSQL database; on SQLite there is one node");
 		url = TestDatabase.createPostgresDatabase();
-		a = node(url);
-		b = node(url);
+		a = node(url, Files.createTempDirectory("masthead-node-a"));
+		dataOfB = Files.createTempDirectory("masthead-node-b");
+		b = node(url, dataOfB);
 	}
 
 	@AfterAll
@@ -172,6 +175,24 @@ class TwoNodesIntegrationTests {
 	}
 
 	@Test
+	void aNodeThatWasStoppedFindsInItsSearchWhatWasPublishedMeanwhile() throws Exception {
+		Newsroom newsroom = a.getBean(Newsroom.class);
+		Basics basics = Basics.create(newsroom);
+		String before = TestContent.unique("before");
+		newsroom.publish(newsroom.createDraft(basics.draft(before, "Quarry reopens", "<p>Marblewort quarry.</p>")), Instant.now());
+		await().atMost(SOON).until(() -> body(b, "/search?q=marblewort").contains("Quarry reopens"));
+
+		b.close();
+		String meanwhile = TestContent.unique("meanwhile");
+		newsroom.publish(newsroom.createDraft(basics.draft(meanwhile, "Quarry floods", "<p>Marblewort quarry again.</p>")),
+				Instant.now());
+		b = node(url, dataOfB);
+
+		await().atMost(SOON).until(() -> body(b, "/search?q=marblewort").contains("Quarry floods"));
+		assertThat(body(b, "/search?q=marblewort")).contains("Quarry reopens");
+	}
+
+	@Test
 	void whileTheDatabaseIsUnreachableRequestsGet503AndTheNodesRecoverByThemselves() throws Exception {
 		Newsroom newsroom = a.getBean(Newsroom.class);
 		Basics basics = Basics.create(newsroom);
@@ -221,12 +242,12 @@ class TwoNodesIntegrationTests {
 	}
 
 	/** Command-line arguments, as a node started by systemd gets them: they override application.properties. */
-	private static ConfigurableApplicationContext node(String url) throws Exception {
+	private static ConfigurableApplicationContext node(String url, java.nio.file.Path data) {
 		return new SpringApplicationBuilder(MastheadApplication.class).run(
 				"--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + TestDatabase.PG_USER,
 				"--spring.datasource.password=" + TestDatabase.PG_PASSWORD,
-				"--masthead.data-dir=" + Files.createTempDirectory("masthead-node"),
+				"--masthead.data-dir=" + data,
 				"--server.port=0",
 				"--masthead.audio.enabled=false",
 				"--masthead.news-feed.poll=1h",

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -127,6 +129,29 @@ public class ClusterSignals implements SmartLifecycle {
 	/** Runs {@code handler} with the payload of every signal on {@code channel}, on this node. */
 	public void subscribe(String channel, Consumer<String> handler) {
 		handlers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(handler);
+	}
+
+	/**
+	 * The payloads of the signals on {@code channel} that may have committed since {@code from}
+	 * (looking back a further {@code masthead.cluster.window}), oldest first, read from the signal
+	 * log: what a node that was stopped at {@code from} missed, for state it keeps across restarts
+	 * (its search index). Empty when the log no longer reaches back that far (pruned after
+	 * {@code masthead.cluster.retention}): the caller must then rebuild that state. On SQLite, where
+	 * nothing changes while the only node is stopped, an empty list.
+	 */
+	public Optional<List<String>> since(String channel, Instant from) {
+		if (!isPostgres()) {
+			return Optional.of(List.of());
+		}
+		Instant lookBack = from.minus(properties.window());
+		if (lookBack.isBefore(clock.instant().minus(properties.retention()))) {
+			return Optional.empty();
+		}
+		return Optional.of(jdbc.sql("select payload from cluster_signal where channel = :channel and seq >= :seq order by seq")
+			.param("channel", channel)
+			.param("seq", SignalLog.numberAt(lookBack))
+			.query(String.class)
+			.list());
 	}
 
 	/** Whether signals travel between nodes (PostgreSQL) rather than staying in this process (SQLite). */

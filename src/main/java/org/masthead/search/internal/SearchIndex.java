@@ -86,9 +86,41 @@ final class SearchIndex implements AutoCloseable {
 			writer.deleteDocuments(ArticleDocuments.idTerm(id));
 		}
 		if (!rebuilding) {
+			writer.setLiveCommitData(commitData(commitValue("schema"), System.currentTimeMillis()).entrySet());
 			writer.commit();
 			searchers.maybeRefreshBlocking();
 		}
+	}
+
+	/**
+	 * When the last change was applied (and committed), so a node that restarts knows from when
+	 * on it may have missed changes; empty for an index that never had one.
+	 */
+	java.util.Optional<java.time.Instant> appliedAt() {
+		String value = commitValue("applied-at");
+		return value == null ? java.util.Optional.empty()
+				: java.util.Optional.of(java.time.Instant.ofEpochMilli(Long.parseLong(value)));
+	}
+
+	private static java.util.Map<String, String> commitData(String schema, long appliedAt) {
+		java.util.Map<String, String> data = new java.util.HashMap<>();
+		if (schema != null) {
+			data.put("schema", schema);
+		}
+		data.put("applied-at", Long.toString(appliedAt));
+		return data;
+	}
+
+	private String commitValue(String key) {
+		Iterable<java.util.Map.Entry<String, String>> data = writer.getLiveCommitData();
+		if (data != null) {
+			for (java.util.Map.Entry<String, String> entry : data) {
+				if (entry.getKey().equals(key)) {
+					return entry.getValue();
+				}
+			}
+		}
+		return null;
 	}
 
 	/** Whether the index was last rebuilt by this version's way of making documents. */
@@ -124,6 +156,7 @@ final class SearchIndex implements AutoCloseable {
 	 * same writer and survive, since every article is written by its id.
 	 */
 	long rebuild(ArticleArchive archive, long total, BiConsumer<Long, Long> progress) throws IOException {
+		long started = System.currentTimeMillis();
 		synchronized (this) {
 			rebuilding = true;
 			writer.deleteAll();
@@ -151,7 +184,7 @@ final class SearchIndex implements AutoCloseable {
 			synchronized (this) {
 				rebuilding = false;
 				writer.forceMerge(1); // one segment: the fastest searches, and rebuilds are rare
-				writer.setLiveCommitData(java.util.Map.of("schema", ArticleDocuments.SCHEMA).entrySet());
+				writer.setLiveCommitData(commitData(ArticleDocuments.SCHEMA, started).entrySet());
 				writer.commit();
 				searchers.maybeRefreshBlocking();
 			}

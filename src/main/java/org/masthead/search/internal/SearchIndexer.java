@@ -17,6 +17,7 @@ import org.masthead.content.ContentEvents.ArticleNoteAdded;
 import org.masthead.content.ContentEvents.ArticlePublished;
 import org.masthead.content.ContentEvents.ArticleUnpublished;
 import org.masthead.platform.ClusterSignals;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,44 @@ class SearchIndexer implements SmartLifecycle {
 		this.archive = archive;
 		this.signals = signals;
 		signals.subscribe(CHANNEL, this::queue);
+	}
+
+	/**
+	 * A node that was stopped missed the changes other nodes made meanwhile: they are replayed from
+	 * the signal log, from the time the index last applied one; when the log no longer reaches back
+	 * that far, the index is rebuilt in the background.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void catchUp(ApplicationReadyEvent event) {
+		if (!(event.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext)
+				|| !signals.isClustered()) {
+			return; // commands leave the index alone; on SQLite nothing changed while the node was stopped
+		}
+		java.util.Optional<java.time.Instant> appliedAt = search.index().appliedAt();
+		if (appliedAt.isEmpty()) {
+			return; // a new index: rebuilt from the archive by LuceneSearch
+		}
+		java.util.Optional<List<String>> missed = signals.since(CHANNEL, appliedAt.get());
+		if (missed.isPresent()) {
+			missed.get().forEach(this::queue);
+			if (!missed.get().isEmpty()) {
+				log.info("Search index: catching up on {} changes made since {}", missed.get().size(), appliedAt.get());
+			}
+			return;
+		}
+		log.info("Search index: last updated {}, longer ago than the signal log reaches: rebuilding in the background",
+				appliedAt.get());
+		Thread thread = new Thread(() -> {
+			try {
+				search.rebuild((done, total) -> {
+				});
+			}
+			catch (RuntimeException ex) {
+				log.warn("Search index rebuild failed: {}", ex.toString());
+			}
+		}, "search-rebuild");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	private void queue(String payload) {
