@@ -32,11 +32,14 @@ class NarrationRetryIntegrationTests {
 
 	static Path hanging;
 
+	/** How long the fake engine sleeps: unique to this run, so another build's engines on the machine never count. */
+	static final String SLEEP = "120." + (100000 + new java.util.Random().nextInt(900000));
+
 	@DynamicPropertySource
 	static void engines(DynamicPropertyRegistry registry) throws IOException {
 		Path dir = Files.createTempDirectory("hanging-engine");
 		hanging = dir.resolve("text2wave");
-		Files.writeString(hanging, "#!/bin/sh\nexec sleep 120\n");
+		Files.writeString(hanging, "#!/bin/sh\nexec sleep " + SLEEP + "\n");
 		hanging.toFile().setExecutable(true);
 		registry.add("masthead.audio.enabled", () -> "true");
 		registry.add("masthead.audio.poll-interval", () -> "1s");
@@ -76,7 +79,7 @@ class NarrationRetryIntegrationTests {
 		assertThat(row.attempts()).isEqualTo(2);
 		assertThat(row.reason()).isEqualTo("text2wave did not finish within 1 s and was stopped");
 		assertThat(ProcessHandle.allProcesses()
-			.filter(p -> p.info().commandLine().map(c -> c.contains("sleep 120")).orElse(false))
+			.filter(p -> p.info().commandLine().map(c -> c.contains("sleep " + SLEEP)).orElse(false))
 			.filter(ProcessHandle::isAlive)).as("no engine left running").isEmpty();
 	}
 
