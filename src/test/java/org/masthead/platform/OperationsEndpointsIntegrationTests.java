@@ -78,6 +78,9 @@ class OperationsEndpointsIntegrationTests {
 		assertThat(value(metrics, "masthead_narration_backlog")).isGreaterThanOrEqualTo(0);
 		assertThat(value(metrics, "masthead_newsletter_deliveries_sent_total")).isGreaterThanOrEqualTo(0);
 		assertThat(value(metrics, "masthead_newsletter_deliveries_queued")).isGreaterThanOrEqualTo(0);
+		assertThat(value(metrics, "masthead_cdn_purge_waiting")).isGreaterThanOrEqualTo(0);
+		assertThat(metrics).contains("masthead_cdn_purge_requests_total{outcome=\"accepted\"}",
+				"masthead_cdn_purge_requests_total{outcome=\"failed\"}");
 		assertThat(metrics).contains("http_server_requests_seconds_count");
 	}
 

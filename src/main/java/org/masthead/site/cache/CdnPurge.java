@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -62,6 +63,11 @@ class CdnPurge {
 	private final ObjectProvider<SchedulerClient> scheduler;
 
 	private final HttpClient http;
+
+	/** Purge requests the CDN accepted, and refused or did not answer, on this node since start. */
+	private final AtomicLong accepted = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
 
 	CdnPurge(JdbcClient jdbc, CdnProperties properties, Clock clock, ObjectProvider<SchedulerClient> scheduler) {
 		this.jdbc = jdbc;
@@ -179,10 +185,12 @@ class CdnPurge {
 		try {
 			for (Map<String, Object> body : requests) {
 				post(body);
+				accepted.incrementAndGet();
 				sent++;
 			}
 		}
 		catch (PurgeFailed ex) {
+			failed.incrementAndGet();
 			retry(rows, now, ex.getMessage());
 			return -1;
 		}
@@ -190,6 +198,24 @@ class CdnPurge {
 		jdbc.sql("delete from cdn_purge where id in (:ids)").param("ids", ids).update();
 		log.debug("Purged {} keys and {} paths at the CDN in {} requests", keys.size(), paths.size(), sent);
 		return sent;
+	}
+
+	long accepted() {
+		return accepted.get();
+	}
+
+	long failed() {
+		return failed.get();
+	}
+
+	/** Purges waiting to be sent, all nodes; NaN while the database cannot be reached. */
+	double waiting() {
+		try {
+			return jdbc.sql("select count(*) from cdn_purge").query(Long.class).single();
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
 	}
 
 	private List<Map<String, Object>> requests(List<String> keys, List<String> paths, boolean all) {

@@ -9,15 +9,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * The page cache on {@code /actuator/prometheus}: hits and misses of anonymous reader requests
- * ({@code rate(masthead_page_cache_hits_total[5m])}), the hit ratio since start, pages and bytes held.
+ * ({@code rate(masthead_page_cache_hits_total[5m])}), the hit ratio since start, pages and bytes held;
+ * and the CDN purges sent, failed and waiting.
  */
 @Component
 class PageCacheMetrics implements MeterBinder {
 
 	private final PageCache cache;
 
-	PageCacheMetrics(PageCache cache) {
+	private final CdnPurge cdn;
+
+	PageCacheMetrics(PageCache cache, CdnPurge cdn) {
 		this.cache = cache;
+		this.cdn = cdn;
 	}
 
 	@Override
@@ -37,6 +41,17 @@ class PageCacheMetrics implements MeterBinder {
 		Gauge.builder("masthead.page.cache.size", cache, PageCache::bytes)
 			.description("Bytes of pages held in the page cache")
 			.baseUnit("bytes")
+			.register(registry);
+		FunctionCounter.builder("masthead.cdn.purge.requests", cdn, CdnPurge::accepted)
+			.description("Purge requests the CDN accepted (this node)")
+			.tag("outcome", "accepted")
+			.register(registry);
+		FunctionCounter.builder("masthead.cdn.purge.requests", cdn, CdnPurge::failed)
+			.description("Purge requests the CDN refused or did not answer (this node)")
+			.tag("outcome", "failed")
+			.register(registry);
+		Gauge.builder("masthead.cdn.purge.waiting", cdn, CdnPurge::waiting)
+			.description("CDN purges waiting to be sent, all nodes")
 			.register(registry);
 	}
 
