@@ -215,10 +215,9 @@ public class IssueSender {
 		MimeMessage message;
 		Address[] to;
 		try {
-			IssueMail.Links personal = new IssueMail.Links(
-					subscriberLinks.oneClickUnsubscribe(delivery.subscriberId(), newsletter.id()),
-					subscriberLinks.manage(delivery.subscriberId()),
-					subscriberLinks.oneClickUnsubscribe(delivery.subscriberId(), newsletter.id()),
+			String unsubscribe = subscriberLinks.oneClickUnsubscribe(delivery.subscriberId(), newsletter.id());
+			IssueMail.Links personal = new IssueMail.Links(unsubscribe, subscriberLinks.manage(delivery.subscriberId()),
+					unsubscribe,
 					subscriberLinks.unsubscribeMailto(delivery.subscriberId(), newsletter.id()), null);
 			message = factory.message(newsletter, issue, "", delivery.address(), delivery.messageId(), personal, clock.instant());
 			to = new Address[] { new InternetAddress(delivery.address(), false) };

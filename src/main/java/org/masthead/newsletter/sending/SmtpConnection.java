@@ -1,5 +1,12 @@
 package org.masthead.newsletter.sending;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.Properties;
+
+import javax.net.SocketFactory;
+
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -35,7 +42,57 @@ final class SmtpConnection implements AutoCloseable {
 
 	SmtpConnection(JavaMailSenderImpl settings) {
 		this.settings = settings;
-		this.session = settings.getSession();
+		String protocol = settings.getProtocol() == null ? "smtp" : settings.getProtocol();
+		Properties properties = new Properties();
+		properties.putAll(settings.getSession().getProperties());
+		if (!properties.containsKey("mail." + protocol + ".socketFactory")
+				&& !properties.containsKey("mail." + protocol + ".socketFactory.class")) {
+			properties.put("mail." + protocol + ".socketFactory", NoDelaySockets.INSTANCE);
+		}
+		this.session = Session.getInstance(properties);
+	}
+
+	/**
+	 * Plain sockets with TCP_NODELAY. The mail library writes a message's last line (".") in a
+	 * packet of its own; with Nagle's algorithm on, that packet waits for the relay's delayed ACK,
+	 * about 40 ms per message, which caps a connection near 25 messages a second.
+	 */
+	static final class NoDelaySockets extends SocketFactory {
+
+		static final NoDelaySockets INSTANCE = new NoDelaySockets();
+
+		@Override
+		public Socket createSocket() throws IOException {
+			Socket socket = new Socket();
+			socket.setTcpNoDelay(true);
+			return socket;
+		}
+
+		@Override
+		public Socket createSocket(String host, int port) throws IOException {
+			return noDelay(new Socket(host, port));
+		}
+
+		@Override
+		public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+			return noDelay(new Socket(host, port, local, localPort));
+		}
+
+		@Override
+		public Socket createSocket(InetAddress host, int port) throws IOException {
+			return noDelay(new Socket(host, port));
+		}
+
+		@Override
+		public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+			return noDelay(new Socket(host, port, local, localPort));
+		}
+
+		private static Socket noDelay(Socket socket) throws IOException {
+			socket.setTcpNoDelay(true);
+			return socket;
+		}
+
 	}
 
 	Session session() {
