@@ -215,6 +215,11 @@ class TwoNodesIntegrationTests {
 			assertThat(api.statusCode()).isEqualTo(503);
 			assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
 			assertThat(api.body()).contains("\"code\":\"service.unavailable\"");
+			HttpResponse<String> admin = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(b) + "/api/admin/articles"))
+				.header("Authorization", "Bearer mh_notarealtokenbutlookedupinthedatabase")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(admin.statusCode()).as("the API token is looked up in a filter").isEqualTo(503);
+			assertThat(admin.body()).contains("\"code\":\"service.unavailable\"");
 			assertThat(get(b, "/" + slug + "/", "text/html").statusCode()).as("cached pages keep being served").isEqualTo(200);
 		}
 		finally {

@@ -39,6 +39,12 @@ class DatabaseUnavailableResolver implements HandlerExceptionResolver, Ordered {
 		if (!isDatabaseUnavailable(ex) || response.isCommitted()) {
 			return null;
 		}
+		respond(request, response, ex);
+		return new ModelAndView();
+	}
+
+	/** Answers 503: problem JSON for the API and JSON clients, the site's error page for browsers. */
+	static void respond(HttpServletRequest request, HttpServletResponse response, Throwable ex) {
 		log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(ex));
 		try {
 			response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -58,7 +64,6 @@ class DatabaseUnavailableResolver implements HandlerExceptionResolver, Ordered {
 		catch (IOException io) {
 			log.debug("Could not answer 503: {}", io.toString());
 		}
-		return new ModelAndView();
 	}
 
 	/** Whether anything in the cause chain says the database cannot be reached, as opposed to a bad query. */
