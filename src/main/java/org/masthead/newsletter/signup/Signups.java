@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import org.masthead.newsletter.Newsletter;
 import org.masthead.newsletter.NewsletterProperties;
-import org.masthead.newsletter.Newsletters;
 import org.masthead.newsletter.SignupBlock;
 import org.masthead.newsletter.SignupOutcome;
 import org.masthead.platform.Ids;
@@ -48,8 +47,6 @@ public class Signups {
 
 	private final SignupWriter writer;
 
-	private final Newsletters newsletters;
-
 	private final LinkKey key;
 
 	private final SignupThrottle throttle;
@@ -60,12 +57,11 @@ public class Signups {
 
 	private final NewsletterProperties properties;
 
-	Signups(JdbcClient jdbc, SignupWriter writer, Newsletters newsletters, LinkKey key,
+	Signups(JdbcClient jdbc, SignupWriter writer, LinkKey key,
 			SignupThrottle throttle, ObjectProvider<SchedulerClient> scheduler, Clock clock,
 			NewsletterProperties properties) {
 		this.jdbc = jdbc;
 		this.writer = writer;
-		this.newsletters = newsletters;
 		this.key = key;
 		this.throttle = throttle;
 		this.scheduler = scheduler;

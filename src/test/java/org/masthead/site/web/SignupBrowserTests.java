@@ -12,10 +12,12 @@ import org.masthead.content.Newsroom;
 import org.masthead.newsletter.NewsletterDraft;
 import org.masthead.newsletter.NewsletterStatus;
 import org.masthead.newsletter.Newsletters;
+import org.masthead.newsletter.SubscriberLinks;
 import org.masthead.testing.Components;
 import org.masthead.testing.MastheadIntegrationTest;
 import org.masthead.testing.TestContent;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +51,9 @@ class SignupBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SubscriberLinks links;
+
 	@BeforeAll
 	static void startBrowsers() throws Exception {
 		Components.assume(HeadlessChromium.isInstalled(), "Chromium and its driver (" + HeadlessChromium.CHROMIUM + ", "
@@ -78,8 +83,8 @@ class SignupBrowserTests {
 		Object marker = driver.executeScript("window.stillHere = 'yes'; return window.stillHere;");
 		assertThat(marker).isEqualTo("yes");
 
-		email.sendKeys("not-an-address@");
-		block.findElement(By.cssSelector("button[type=submit]")).click();
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", block);
+		email.sendKeys("not-an-address@", Keys.ENTER); // implicit submission, as a reader pressing Enter
 		WebElement error = block.findElement(By.className("signup-error"));
 		await().atMost(Duration.ofSeconds(10)).until(error::isDisplayed);
 		assertThat(error.getText()).startsWith("Please enter a correct email address");
@@ -91,8 +96,7 @@ class SignupBrowserTests {
 
 		String address = "inline." + System.nanoTime() + "@ledger.test";
 		email.clear();
-		email.sendKeys(address);
-		block.findElement(By.cssSelector("button[type=submit]")).click();
+		email.sendKeys(address, Keys.ENTER);
 		WebElement done = block.findElement(By.className("signup-done"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> !done.getText().isEmpty());
 		assertThat(done.getText()).isEqualTo("Thank you for signing up for this newsletter. We've sent you a confirmation email.");
@@ -118,6 +122,37 @@ class SignupBrowserTests {
 		assertThat(driver.findElement(By.id("signup-" + slug)).findElement(By.className("signup-done")).getText())
 			.isEqualTo("Thank you for signing up for this newsletter. We've sent you a confirmation email.");
 		assertThat(pending(address)).isEqualTo(1);
+	}
+
+	@Test
+	void theSubscribersOwnPagesAreValidAndAccessible() throws Exception {
+		String slug = newsletter();
+		String address = "own." + System.nanoTime() + "@ledger.test";
+		ChromeDriver driver = withoutScript.driver();
+		driver.get("http://localhost:" + port + "/newsletters/" + slug + "/");
+		driver.findElement(By.id("signup-" + slug + "-email")).sendKeys(address);
+		driver.findElement(By.id("signup-" + slug)).findElement(By.cssSelector("button[type=submit]")).click();
+		await().atMost(Duration.ofSeconds(10)).until(() -> pending(address) == 1);
+		long subscriber = jdbc.sql("select id from subscriber where address = :a").param("a", address).query(Long.class).single();
+		long newsletter = newsletters.bySlug(slug).orElseThrow().id();
+		HtmlChecker checker = new HtmlChecker();
+		for (String link : new String[] { links.manage(subscriber), links.oneClickUnsubscribe(subscriber, newsletter) }) {
+			String url = "http://localhost:" + port + java.net.URI.create(link).getRawPath();
+			ChromeDriver browser = withScript.driver();
+			browser.get(url);
+			assertThat(browser.getTitle()).isNotBlank();
+			Results axe = new AxeBuilder().withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+			assertThat(axe.getViolations()).as("axe-core on " + url).isEmpty();
+			HtmlChecker.Report report = checker.checkHtml(url, fetch(url));
+			assertThat(report.errors()).as("HTML errors on " + url).isEmpty();
+		}
+	}
+
+	private static String fetch(String url) throws Exception {
+		return java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
 	}
 
 	private long pending(String address) {
