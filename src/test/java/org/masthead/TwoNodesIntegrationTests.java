@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.masthead.audio.engine.FestivalEngine;
 import org.masthead.content.Newsroom;
 import org.masthead.content.WorkingCopies;
 import org.masthead.newsfeed.NewsFeed;
 import org.masthead.newsfeed.NewsFeedItemDraft;
 import org.masthead.platform.ClusterSignals;
 import org.masthead.site.cache.PageCache;
+import org.masthead.testing.Components;
 import org.masthead.testing.DatabaseCondition;
 import org.masthead.testing.TestContent;
 import org.masthead.testing.TestContent.Basics;
@@ -175,6 +177,27 @@ class TwoNodesIntegrationTests {
 	}
 
 	@Test
+	void anArticleIsNarratedOnceAcrossTheNodesAndBothShowThePlayer() throws Exception {
+		FestivalEngine festival = a.getBean(FestivalEngine.class);
+		Components.assume(festival.installation().isReady() && festival.hasVoice("cmu_us_slt_arctic_hts"), "Festival",
+				"apt-get install -y festival festvox-us-slt-hts lame");
+		Newsroom newsroom = a.getBean(Newsroom.class);
+		Basics basics = Basics.create(newsroom);
+		String slug = TestContent.unique("narrated");
+		long id = newsroom.createDraft(basics.draft(slug, "Harbour lights return",
+				"<p>The harbour lights are back. They were repaired over the winter.</p>"));
+		newsroom.publish(id, Instant.now());
+
+		await().atMost(Duration.ofSeconds(90)).until(() -> body(b, "/" + slug + "/").contains("narration-audio"));
+		assertThat(body(a, "/" + slug + "/")).contains("narration-audio");
+		JdbcClient jdbc = a.getBean(JdbcClient.class);
+		assertThat(jdbc.sql("select count(*) from narration where article_id = :id").param("id", id).query(Long.class).single())
+			.as("one narration, made by one of the nodes").isEqualTo(1);
+		assertThat(jdbc.sql("select status from narration where article_id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("READY");
+	}
+
+	@Test
 	void aNodeThatWasStoppedFindsInItsSearchWhatWasPublishedMeanwhile() throws Exception {
 		Newsroom newsroom = a.getBean(Newsroom.class);
 		Basics basics = Basics.create(newsroom);
@@ -254,7 +277,8 @@ class TwoNodesIntegrationTests {
 				"--spring.datasource.password=" + TestDatabase.PG_PASSWORD,
 				"--masthead.data-dir=" + data,
 				"--server.port=0",
-				"--masthead.audio.enabled=false",
+				"--masthead.audio.enabled=true",
+				"--masthead.audio.poll-interval=2s",
 				"--masthead.news-feed.poll=1h",
 				"--masthead.cluster.catch-up=1h",
 				"--db-scheduler.polling-interval=1s",
