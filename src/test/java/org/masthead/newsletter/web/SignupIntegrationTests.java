@@ -385,7 +385,13 @@ class SignupIntegrationTests {
 		assertThat(reader.get("/" + articleSlug + "/").html().select(".signup-done").text().strip())
 			.as("the cached page shows no one's message").isEmpty();
 		assertThat(jdbc.sql("select form from subscription_consent c join subscriber s on s.id = c.subscriber_id where s.address = :a")
-			.param("a", email).query(String.class).single()).startsWith("/" + articleSlug + "/#signup-");
+			.param("a", email).query(String.class).single()).startsWith("/" + articleSlug + "/#signup-");		for (String other : new String[] { "/", "/section/" + basics.sectionSlug() + "/" }) {
+			Page page = reader.get(other);
+			assertThat(page.html().select(".signup form[action$=/signup] input[name=email]")).as(other).isNotEmpty();
+			assertThat(page.html().select(".signup form input[name=page]").first().attr("value")).as(other).isEqualTo(other);
+			assertThat(page.html().select("input[name=_csrf]")).as(other).isEmpty();
+		}
+		assertThat(reader.get("/tag/" + basics.tagSlug() + "/").html().select(".signup")).as("not on tag pages").isEmpty();
 	}
 
 	@Test
