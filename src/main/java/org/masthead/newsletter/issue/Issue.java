@@ -18,4 +18,10 @@ public record Issue(long id, long newsletterId, String slug, String subject, Str
 		return digest;
 	}
 
+	/** The same issue with other rendered HTML (e.g. with links led through click tracking). */
+	public Issue withHtml(String other) {
+		return new Issue(id, newsletterId, slug, subject, preheader, status, digest, digestSince, articleSlugs, scheduledAt,
+				other, text, createdBy, createdAt, updatedAt, sendingStartedAt, sentAt);
+	}
+
 }

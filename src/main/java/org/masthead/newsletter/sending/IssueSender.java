@@ -72,13 +72,16 @@ public class IssueSender {
 
 	private final SendRate rate;
 
+	private final Tracking tracking;
+
 	private volatile Instant relayRetryAt = Instant.MIN;
 
 	private volatile int relayFailures;
 
 	IssueSender(IssueRepository issues, Issues workflow, DeliveryQueue queue, Suppressions suppressions,
 			ObjectProvider<SubscriberLinks> links, ObjectProvider<JavaMailSender> mail, SendingProperties properties,
-			MastheadProperties site, Clock clock) {
+			MastheadProperties site, Clock clock, Tracking tracking) {
+		this.tracking = tracking;
 		this.issues = issues;
 		this.workflow = workflow;
 		this.queue = queue;
@@ -216,10 +219,16 @@ public class IssueSender {
 		Address[] to;
 		try {
 			String unsubscribe = subscriberLinks.oneClickUnsubscribe(delivery.subscriberId(), newsletter.id());
+			Issue content = issue;
+			String pixel = null;
+			if (newsletter.trackingEnabled()) {
+				String token = tracking.token(issue.id(), delivery.subscriberId());
+				pixel = tracking.pixel(token);
+				content = issue.withHtml(tracking.trackLinks(issue.html(), token));
+			}
 			IssueMail.Links personal = new IssueMail.Links(unsubscribe, subscriberLinks.manage(delivery.subscriberId()),
-					unsubscribe,
-					subscriberLinks.unsubscribeMailto(delivery.subscriberId(), newsletter.id()), null);
-			message = factory.message(newsletter, issue, "", delivery.address(), delivery.messageId(), personal, clock.instant());
+					unsubscribe, subscriberLinks.unsubscribeMailto(delivery.subscriberId(), newsletter.id()), pixel);
+			message = factory.message(newsletter, content, "", delivery.address(), delivery.messageId(), personal, clock.instant());
 			to = new Address[] { new InternetAddress(delivery.address(), false) };
 		}
 		catch (Exception ex) {

@@ -302,6 +302,78 @@ class SendingIntegrationTests {
 		assertThat(confirmed).containsAll(perRecipient.keySet());
 	}
 
+	@Test
+	void opensAndClicksAreTrackedOnlyWhenTheNewsletterTurnedTrackingOnAndTheRedirectOnlyLeadsToTheIssuesLinks() throws Exception {
+		String reader = "tracked." + TestContent.unique("t") + "@track.test";
+		long readerId = TestNewsletters.subscriber(jdbc, newsletter, reader, "CONFIRMED");
+		NewsletterRef ref = repository.newsletter(newsletter.slug()).orElseThrow();
+		Issue plain = issues.compose(ref, new IssueDraft("Untracked", "", false, List.of(articleSlug)), "test");
+		issues.sendNow(ref, plain.id());
+		await().atMost(Duration.ofSeconds(40)).until(() -> issues.issue(plain.id()).status() == IssueStatus.SENT);
+		assertThat(html(messageTo(reader, "Untracked"))).doesNotContain("/newsletters/t/");
+
+		jdbc.sql("update newsletter set tracking_enabled = :on where id = :id").param("on", true).param("id", newsletter.id()).update();
+		NewsletterRef tracked = repository.newsletter(newsletter.slug()).orElseThrow();
+		Issue issue = issues.compose(tracked, new IssueDraft("Tracked", "", false, List.of(articleSlug)), "test");
+		issues.sendNow(tracked, issue.id());
+		await().atMost(Duration.ofSeconds(40)).until(() -> issues.issue(issue.id()).status() == IssueStatus.SENT);
+		String html = html(messageTo(reader, "Tracked"));
+		java.util.regex.Matcher pixel = java.util.regex.Pattern.compile("https?://[^/\"]+(/newsletters/t/o/[^\"]+\\.gif)").matcher(html);
+		assertThat(pixel.find()).isTrue();
+		java.util.regex.Matcher click = java.util.regex.Pattern.compile("href=\"https?://[^/\"]+(/newsletters/t/c/[^\"]+)\"").matcher(html);
+		String articleClick = null;
+		while (click.find()) {
+			String path = click.group(1).replace("&amp;", "&");
+			if (path.contains(java.net.URLEncoder.encode("/" + articleSlug + "/", java.nio.charset.StandardCharsets.UTF_8))) {
+				articleClick = path;
+			}
+		}
+		assertThat(articleClick).isNotNull();
+		var http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+		var opened = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + pixel.group(1))).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(opened.statusCode()).isEqualTo(200);
+		assertThat(opened.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/gif"));
+		assertThat(opened.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+		var clicked = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + articleClick)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(clicked.statusCode()).isEqualTo(302);
+		assertThat(clicked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/" + articleSlug + "/"));
+		assertThat(jdbc.sql("select count(*) from newsletter_delivery where issue_id = :i and subscriber_id = :s "
+				+ "and opened_at is not null and clicked_at is not null").param("i", issue.id()).param("s", readerId)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from newsletter_delivery where issue_id = :i and (opened_at is not null or clicked_at is not null)")
+			.param("i", plain.id()).query(Long.class).single()).isZero();
+
+		String elsewhere = articleClick.substring(0, articleClick.indexOf("?u=") + 3)
+				+ java.net.URLEncoder.encode("https://evil.example/", java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + elsewhere)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+		String forged = articleClick.replaceFirst("/t/c/([0-9a-z]+)\\.", "/t/c/1$1.");
+		assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + forged)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+	}
+
+	MimeMessage messageTo(String address, String subject) {
+		return Arrays.stream(SMTP.getReceivedMessages())
+			.filter(m -> recipient(m).equals(address))
+			.filter(m -> {
+				try {
+					return subject.equals(m.getSubject());
+				}
+				catch (jakarta.mail.MessagingException ex) {
+					return false;
+				}
+			})
+			.findFirst()
+			.orElseThrow();
+	}
+
+	static String html(MimeMessage message) throws Exception {
+		jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+		return (String) parts.getBodyPart(1).getContent();
+	}
+
 	static String header(MimeMessage message, String name) {
 		try {
 			return message.getHeader(name)[0];
