@@ -52,6 +52,7 @@ public class NewsletterPagesController {
 		model.addAttribute("meta", new Meta("Newsletters — " + c.siteName(),
 				"The newsletters of " + c.siteName() + ": sign up to get them by email.", chrome.absolute("/newsletters/"),
 				"website", null, null, false));
+		PageDependencies.add(request, PageDependencies.NEWSLETTERS);
 		model.addAttribute("signup", blocks.view(request, newsletters.active()));
 		return "newsletter/index";
 	}
@@ -64,12 +65,13 @@ public class NewsletterPagesController {
 		List<IssueArchive.ArchivedIssue> issues = archive.stream().findFirst()
 			.map(a -> a.sent(newsletter.id(), 0, ARCHIVE_SIZE))
 			.orElse(List.of());
-		// The archive changes when an issue is sent; sending announces no event the cache hears, so
-		// a page with an archive is rendered fresh rather than risk a stale list.
-		SignupBlocks.View signup = blocks.view(request, newsletter.isOpen() ? List.of(newsletter) : List.of());
-		if (archive.getIfAvailable() != null) {
-			request.removeAttribute(PageDependencies.class.getName());
+		// The archive changes when an issue is sent, and sending announces no event the cache hears:
+		// with an archive the page declares no dependencies, so it is rendered fresh every time
+		// rather than show a stale list.
+		if (archive.getIfAvailable() == null) {
+			PageDependencies.add(request, PageDependencies.NEWSLETTERS);
 		}
+		SignupBlocks.View signup = blocks.view(request, newsletter.isOpen() ? List.of(newsletter) : List.of());
 		Chrome c = chrome.chrome();
 		model.addAttribute("chrome", c);
 		model.addAttribute("meta", new Meta(newsletter.name() + " — " + c.siteName(), newsletter.description(),

@@ -65,12 +65,15 @@ public class SignupBlocks implements HandlerInterceptor, WebMvcConfigurer {
 		if (mav.getModel().get("listing") instanceof Views.Listing listing && !"Section".equals(listing.kind())) {
 			return;
 		}
+		PageDependencies.add(request, PageDependencies.NEWSLETTERS);
 		mav.addObject("signup", view(request, newsletters.active().stream().limit(MAX_BLOCKS).toList()));
 	}
 
-	/** Blocks for these newsletters on the page being rendered. */
+	/**
+	 * Blocks for these newsletters on the page being rendered. The caller declares the page's
+	 * dependency on the newsletters ({@link PageDependencies#NEWSLETTERS}) if the page is cached.
+	 */
 	View view(HttpServletRequest request, List<Newsletter> shown) {
-		PageDependencies.add(request, PageDependencies.NEWSLETTERS);
 		String page = request.getRequestURI();
 		String slug = request.getParameter("signup");
 		SignupOutcome outcome = SignupOutcome.ofCode(request.getParameter("result")).orElse(null);
