@@ -78,18 +78,9 @@ wait_200 "http://127.0.0.1:$nginx_one_port/" 10 "$nginx_master"
 nginx_pids="$nginx_master $(pgrep -P "$nginx_master" | tr "\n" " " || true)"
 
 # --- An Editor's API token, from the CLI on the same database ------------------------------------
-create_token() {
-	# shellcheck disable=SC2046
-	"$JAVA_BIN" $(java_opts "$JAVA_BIN") -jar "$JAR" admin create-api-token --name "two-nodes bench" --role editor \
-		"${DB_ARGS[@]}" --masthead.data-dir="$RESULTS/cli" "$@" 2>>"$RESULTS/cli.log" | tail -1
-}
-token=$(create_token || true)
-if [[ $token != mh_* ]]; then
-	# A build whose non-web admin commands fail to start (a web-only security bean without
-	# @ConditionalOnWebApplication) still makes the token when the command runs as a web application.
-	log "The admin CLI failed (see $RESULTS/cli.log); trying it once more as a web application on a free port"
-	token=$(create_token --spring.main.web-application-type=servlet --server.port=0 --server.address=127.0.0.1 || true)
-fi
+# shellcheck disable=SC2046
+token=$("$JAVA_BIN" $(java_opts "$JAVA_BIN") -jar "$JAR" admin create-api-token --name "two-nodes bench" --role editor \
+	"${DB_ARGS[@]}" --masthead.data-dir="$RESULTS/cli" 2>>"$RESULTS/cli.log" | tail -1 || true)
 [[ $token == mh_* ]] || die "no API token from the CLI (see $RESULTS/cli.log)"
 auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
 first_id() { curl -s "${auth[@]}" "$a/api/admin/$1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2; }
