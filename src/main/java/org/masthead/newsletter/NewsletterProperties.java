@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  *     {@code confirmationWindow}; further sign-ups are answered the same but send nothing. Counted
  *     in the database, so across all nodes
  * @param confirmationWindow the window of {@code confirmationsPerAddress}
+ * @param linkRequestInterval an email address gets at most one new manage link (asked for on an
+ *     expired link's page) per this interval, counted in the database
  * @param unsubscribeMailbox the mailbox of the {@code mailto:} unsubscribe link; empty for
  *     {@code unsubscribe@} the site's host
  */
@@ -34,5 +36,6 @@ public record NewsletterProperties(
 		@DefaultValue("10") @Min(1) int signupsPerAddressMinute,
 		@DefaultValue("3") @Min(1) int confirmationsPerAddress,
 		@DefaultValue("1h") @NotNull Duration confirmationWindow,
-		String unsubscribeMailbox) {
+		String unsubscribeMailbox,
+		@DefaultValue("15m") @NotNull Duration linkRequestInterval) {
 }

@@ -2,7 +2,9 @@ package org.masthead.newsletter.signup;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +18,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.masthead.newsletter.Newsletter;
+import org.masthead.newsletter.NewsletterProperties;
 import org.masthead.newsletter.Newsletters;
 import org.masthead.platform.MastheadProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,12 +27,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * A fresh link to manage one's newsletters, mailed on request when an old one has expired. The
  * answer never says whether the address is known; the mail goes out through a db-scheduler job
- * like the confirmation email, and a client address may ask as often as it may sign up.
+ * like the confirmation email. A client address may ask as often as it may sign up, and an email
+ * address gets at most one such link per {@code link-request-interval}, counted in the database.
  */
 @Configuration(proxyBeanMethods = false)
 public class ManageLinks {
@@ -44,20 +50,46 @@ public class ManageLinks {
 
 	private final Clock clock;
 
-	ManageLinks(Signups signups, SignupThrottle throttle, ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final NewsletterProperties properties;
+
+	ManageLinks(Signups signups, SignupThrottle throttle, ObjectProvider<SchedulerClient> scheduler, Clock clock,
+			JdbcClient jdbc, PlatformTransactionManager transactions, NewsletterProperties properties) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactions);
+		this.properties = properties;
 		this.signups = signups;
 		this.throttle = throttle;
 		this.scheduler = scheduler;
 		this.clock = clock;
 	}
 
+	/** Mails the subscriber known by this address a new link, unless one went out within the interval. */
 	public void request(String email, String clientAddress) {
 		if (!throttle.tryTake(clientAddress)) {
 			return;
 		}
-		signups.subscriberOf(email)
-			.ifPresent(id -> scheduler.getObject()
-				.schedule(new TaskInstance<>(TASK, UUID.randomUUID().toString(), Long.toString(id)), clock.instant()));
+		signups.subscriberOf(email).ifPresent(id -> transactions.executeWithoutResult(status -> {
+			Instant now = clock.instant();
+			boolean recent = jdbc.sql("select count(*) from newsletter_link_request where subscriber_id = :id and requested_at > :since")
+				.param("id", id)
+				.param("since", Timestamp.from(now.minus(properties.linkRequestInterval())))
+				.query(Long.class)
+				.single() > 0;
+			if (recent) {
+				return;
+			}
+			jdbc.sql("""
+					insert into newsletter_link_request (subscriber_id, requested_at) values (:id, :now)
+					on conflict (subscriber_id) do update set requested_at = excluded.requested_at""")
+				.param("id", id)
+				.param("now", Timestamp.from(now))
+				.update();
+			scheduler.getObject().schedule(new TaskInstance<>(TASK, UUID.randomUUID().toString(), Long.toString(id)), now);
+		}));
 	}
 
 	@Bean

@@ -360,6 +360,9 @@ class SignupIntegrationTests {
 		Page request = inbox.postExactly("/newsletters/manage-link", Map.of("email", email));
 		assertThat(request.status()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email) >= 2);
+		assertThat(inbox.postExactly("/newsletters/manage-link", Map.of("email", email)).body()).isEqualTo(request.body());
+		Thread.sleep(2500);
+		assertThat(mailsTo(email)).as("one new link per interval").isEqualTo(2);
 		Page unknownRequest = inbox.postExactly("/newsletters/manage-link", Map.of("email", "nobody." + System.nanoTime() + "@ledger.test"));
 		assertThat(unknownRequest.body()).isEqualTo(request.body());
 	}
