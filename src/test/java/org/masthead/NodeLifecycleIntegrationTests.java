@@ -86,6 +86,7 @@ class NodeLifecycleIntegrationTests {
 	}
 
 	@Test
+	@Tag(TestDatabase.POSTGRESQL_ONLY)
 	void readinessIsDownWhileTheDatabaseCannotBeReached() throws Exception {
 		assumeTrue(TestDatabase.isPostgres(), "an embedded SQLite file cannot become unreachable");
 		ConfigurableApplicationContext node = node(new CopyOnWriteArrayList<>());

@@ -50,6 +50,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * or through the catch-up a reconnection does. Not applicable on SQLite (one node by definition).
  */
 @Tag("sql")
+@Tag(TestDatabase.POSTGRESQL_ONLY)
 @ExtendWith(DatabaseCondition.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesIntegrationTests {

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.masthead.testing.MastheadIntegrationTest;
@@ -69,6 +70,7 @@ class ClusterSignalsIntegrationTests {
 	}
 
 	@Test
+	@Tag(TestDatabase.POSTGRESQL_ONLY)
 	void anotherNodeHandlesCommittedSignalsOnlyAndTheLogHoldsOnlyThose() {
 		assumeTrue(TestDatabase.isPostgres(), "signals between nodes need PostgreSQL; SQLite is one node");
 		List<String> there = new CopyOnWriteArrayList<>();
@@ -90,6 +92,7 @@ class ClusterSignalsIntegrationTests {
 	}
 
 	@Test
+	@Tag(TestDatabase.POSTGRESQL_ONLY)
 	void aNodeWhoseConnectionWasKilledReconnectsAndCatchesUpOnWhatItMissed() {
 		assumeTrue(TestDatabase.isPostgres(), "signals between nodes need PostgreSQL; SQLite is one node");
 		List<String> there = new CopyOnWriteArrayList<>();
@@ -114,6 +117,7 @@ class ClusterSignalsIntegrationTests {
 	}
 
 	@Test
+	@Tag(TestDatabase.POSTGRESQL_ONLY)
 	void theSafetyNetFindsASignalWhoseNotificationNeverCame() {
 		assumeTrue(TestDatabase.isPostgres(), "signals between nodes need PostgreSQL; SQLite is one node");
 		List<String> there = new CopyOnWriteArrayList<>();
