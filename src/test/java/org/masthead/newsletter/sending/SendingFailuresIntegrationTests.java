@@ -173,7 +173,7 @@ class SendingFailuresIntegrationTests {
 		HttpResponse<String> resume = api("POST", "/api/admin/newsletters/" + newsletter.slug() + "/issues/" + cancelled.id()
 				+ "/resume", editorToken(), null);
 		assertThat(resume.statusCode()).isEqualTo(409);
-		assertThat(resume.body()).contains("\"code\":\"issue.illegal-transition\"", "\"status\":\"CANCELLED\"");
+		assertThat(resume.body()).contains("\"code\":\"issue.illegal-transition\"", "\"status\":409", "\"issueStatus\":\"CANCELLED\"");
 	}
 
 	@Test
