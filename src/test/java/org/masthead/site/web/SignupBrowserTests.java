@@ -116,7 +116,7 @@ class SignupBrowserTests {
 		driver.get("http://localhost:" + port + article);
 		String address = "plain." + System.nanoTime() + "@ledger.test";
 		driver.findElement(By.id("signup-" + slug + "-email")).sendKeys(address);
-		driver.findElement(By.id("signup-" + slug)).findElement(By.cssSelector("button[type=submit]")).click();
+		clickSignUp(driver, slug);
 		await().atMost(Duration.ofSeconds(10)).until(() -> driver.getCurrentUrl().contains("result=sent"));
 		assertThat(driver.getCurrentUrl()).contains(article + "?signup=" + slug);
 		assertThat(driver.findElement(By.id("signup-" + slug)).findElement(By.className("signup-done")).getText())
@@ -131,7 +131,7 @@ class SignupBrowserTests {
 		ChromeDriver driver = withoutScript.driver();
 		driver.get("http://localhost:" + port + "/newsletters/" + slug + "/");
 		driver.findElement(By.id("signup-" + slug + "-email")).sendKeys(address);
-		driver.findElement(By.id("signup-" + slug)).findElement(By.cssSelector("button[type=submit]")).click();
+		clickSignUp(driver, slug);
 		await().atMost(Duration.ofSeconds(10)).until(() -> pending(address) == 1);
 		long subscriber = jdbc.sql("select id from subscriber where address = :a").param("a", address).query(Long.class).single();
 		long newsletter = newsletters.bySlug(slug).orElseThrow().id();
@@ -173,6 +173,16 @@ class SignupBrowserTests {
 		long id = newsroom.createDraft(basics.draft(slug, "Lighthouse repainted", "<p>Red and white again.</p>"));
 		newsroom.publish(id, Instant.now());
 		return "/" + slug + "/";
+	}
+
+	/**
+	 * Clicks the block's button as a reader does, after scrolling it to the middle of the window: left
+	 * to itself the driver may scroll it just to the window's edge, where the click can miss it.
+	 */
+	private static void clickSignUp(ChromeDriver driver, String slug) {
+		var button = driver.findElement(By.id("signup-" + slug)).findElement(By.cssSelector("button[type=submit]"));
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+		button.click();
 	}
 
 }
