@@ -60,6 +60,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			properties.put("spring.datasource.url", PG_URL.substring(0, PG_URL.lastIndexOf('/') + 1) + database);
 			properties.put("spring.datasource.username", PG_USER);
 			properties.put("spring.datasource.password", PG_PASSWORD);
+			// The build keeps dozens of application contexts cached at once; a full pool each would
+			// take all of PostgreSQL's connection slots. Idle connections of a context not in use close.
+			if (!context.getEnvironment().containsProperty("spring.datasource.hikari.minimum-idle")) {
+				properties.put("spring.datasource.hikari.minimum-idle", "1");
+				properties.put("spring.datasource.hikari.idle-timeout", "10000");
+			}
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
 	}
