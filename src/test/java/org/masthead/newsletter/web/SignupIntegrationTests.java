@@ -103,6 +103,9 @@ class SignupIntegrationTests {
 		assertThat(page.html().select("#signup-" + slug + " form input[name=_csrf]")).as("no per-visitor data").isEmpty();
 		assertThat(page.html().select("#signup-" + slug + " label").first().text()).contains("Enter your email to subscribe");
 		assertThat(page.html().select("#signup-" + slug).text()).contains("* indicates required");
+		assertThat(page.html().select("main").text().split("High and low water for the week", -1))
+			.as("the newsletter's own page describes it once, above its form").hasSize(2);
+		assertThat(page.html().select("#signup-" + slug + " .signup-name").text()).isEqualTo("Subscribe to Tide Tables");
 
 		Page answer = reader.postExactly("/newsletters/" + slug + "/signup",
 				Map.of("email", email, "website", "", "page", "/newsletters/" + slug + "/"));
