@@ -1,14 +1,7 @@
 package org.masthead.newsletter.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import org.masthead.platform.MastheadProperties;
-import org.springframework.core.io.ClassPathResource;
+import org.masthead.platform.StaticAssets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +14,7 @@ public class ReaderFrame {
 
 	private final MastheadProperties properties;
 
-	private final String cssHref = "/assets/site.css?v=" + hash("static/assets/site.css");
+	private final String cssHref = StaticAssets.versioned("site.css");
 
 	ReaderFrame(MastheadProperties properties) {
 		this.properties = properties;
@@ -37,18 +30,6 @@ public class ReaderFrame {
 
 	public String cssHref() {
 		return cssHref;
-	}
-
-	private static String hash(String resource) {
-		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()), 0, 6);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,16 +1,9 @@
 package org.masthead.site.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import org.masthead.content.ArticleCatalog;
 import org.masthead.newsfeed.NewsFeed;
 import org.masthead.platform.MastheadProperties;
-import org.springframework.core.io.ClassPathResource;
+import org.masthead.platform.StaticAssets;
 import org.springframework.stereotype.Component;
 
 /** Builds the frame of every page; the stylesheet URL carries a hash of its content so it can be cached for a year. */
@@ -27,14 +20,14 @@ class ChromeFactory {
 
 	private final NewsFeed newsFeed;
 
-	private final String newsFeedScript = "/assets/news-feed.js?v=" + hash("static/assets/news-feed.js");
+	private final String newsFeedScript = StaticAssets.versioned("news-feed.js");
 
 	ChromeFactory(ArticleCatalog catalog, MastheadProperties properties, NewsFeed newsFeed) {
 		this.catalog = catalog;
 		this.properties = properties;
 		this.newsFeed = newsFeed;
 		this.dates = new Dates(properties.site().timeZone());
-		this.cssHref = "/assets/site.css?v=" + hash("static/assets/site.css");
+		this.cssHref = StaticAssets.versioned("site.css");
 	}
 
 	Chrome chrome() {
@@ -61,19 +54,6 @@ class ChromeFactory {
 
 	String absolute(String path) {
 		return properties.site().absolute(path);
-	}
-
-	private static String hash(String resource) {
-		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
-			return HexFormat.of().formatHex(digest, 0, 6);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

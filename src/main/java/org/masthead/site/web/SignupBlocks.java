@@ -1,11 +1,5 @@
 package org.masthead.site.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -16,9 +10,9 @@ import org.masthead.newsletter.Newsletter;
 import org.masthead.newsletter.Newsletters;
 import org.masthead.newsletter.SignupBlock;
 import org.masthead.newsletter.SignupOutcome;
+import org.masthead.platform.StaticAssets;
 import org.masthead.site.cache.PageDependencies;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -40,7 +34,7 @@ public class SignupBlocks implements HandlerInterceptor, WebMvcConfigurer {
 
 	private final Newsletters newsletters;
 
-	private final String script = "/assets/newsletter-signup.js?v=" + hash("static/assets/newsletter-signup.js");
+	private final String script = StaticAssets.versioned("newsletter-signup.js");
 
 	SignupBlocks(Newsletters newsletters) {
 		this.newsletters = newsletters;
@@ -80,18 +74,6 @@ public class SignupBlocks implements HandlerInterceptor, WebMvcConfigurer {
 		return new View(shown.stream()
 			.map(n -> new SignupBlock(n, page, n.slug().equals(slug) ? outcome : null))
 			.toList(), script);
-	}
-
-	private static String hash(String resource) {
-		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()), 0, 6);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
