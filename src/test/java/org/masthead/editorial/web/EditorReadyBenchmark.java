@@ -1,20 +1,15 @@
 package org.masthead.editorial.web;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.masthead.identity.Role;
 import org.masthead.identity.account.StaffAccounts;
-import org.masthead.testing.Components;
+import org.masthead.testing.HeadlessChromium;
 import org.masthead.testing.StaffBrowser;
 import org.masthead.testing.TestDatabase;
 import org.masthead.testing.TestStaff;
@@ -22,8 +17,6 @@ import org.masthead.testing.TestStaff.Credentials;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,10 +37,6 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = { "masthead.demo=true", "masthead.audio.enabled=false" })
 class EditorReadyBenchmark {
 
-	private static final File CHROMIUM = new File("/usr/bin/chromium");
-
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
 	private static final int LOADS = Integer.getInteger("bench.loads", 20);
 
 	@LocalServerPort
@@ -58,16 +47,8 @@ class EditorReadyBenchmark {
 
 	@Test
 	void editorReadyFigures() throws IOException {
-		Components.assume(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), "Chromium and its driver",
-				"apt-get install -y chromium chromium-driver");
-		Path profile = Files.createTempDirectory("masthead-editor-bench");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-dev-shm-usage", "--no-first-run", "--disable-component-update", "--disable-sync",
-				"--window-size=1400,1100", "--user-data-dir=" + profile);
-		ChromeDriver driver = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build(), options);
+		HeadlessChromium browser = HeadlessChromium.start(false);
+		ChromeDriver driver = browser.driver();
 		try {
 			Credentials author = TestStaff.create(accounts, Role.AUTHOR);
 			driver.get(url("/admin/login"));
@@ -90,10 +71,7 @@ class EditorReadyBenchmark {
 					+ pct(warm, 95) + " target_ms=1500 ratio=" + String.format("%.2f", pct(cold, 95) / 1500.0));
 		}
 		finally {
-			driver.quit();
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+			browser.quit();
 		}
 	}
 

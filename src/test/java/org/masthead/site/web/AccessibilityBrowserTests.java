@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.masthead.content.ArticleCatalog;
 import org.masthead.content.ArticleSummary;
-import org.masthead.testing.Components;
+import org.masthead.testing.HeadlessChromium;
 import org.masthead.testing.TestDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -65,8 +65,6 @@ class AccessibilityBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		Components.assume(HeadlessChromium.isInstalled(), "Chromium and its driver (" + HeadlessChromium.CHROMIUM + ", "
-				+ HeadlessChromium.CHROMEDRIVER + ")", "apt-get install -y chromium chromium-driver");
 		browser = HeadlessChromium.start(false);
 	}
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.masthead.content.Newsroom;
 import org.masthead.newsfeed.NewsFeed;
 import org.masthead.newsfeed.NewsFeedItemDraft;
-import org.masthead.testing.Components;
+import org.masthead.testing.HeadlessChromium;
 import org.masthead.testing.TestContent;
 import org.masthead.testing.TestContent.Basics;
 import org.masthead.testing.TestDatabase;
@@ -51,8 +51,6 @@ class NewsFeedBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		Components.assume(HeadlessChromium.isInstalled(), "Chromium and its driver (" + HeadlessChromium.CHROMIUM + ", "
-				+ HeadlessChromium.CHROMEDRIVER + ")", "apt-get install -y chromium chromium-driver");
 		browser = HeadlessChromium.start(false);
 	}
 

@@ -13,7 +13,7 @@ import org.masthead.newsletter.NewsletterDraft;
 import org.masthead.newsletter.NewsletterStatus;
 import org.masthead.newsletter.Newsletters;
 import org.masthead.newsletter.SubscriberLinks;
-import org.masthead.testing.Components;
+import org.masthead.testing.HeadlessChromium;
 import org.masthead.testing.MastheadIntegrationTest;
 import org.masthead.testing.TestContent;
 import org.openqa.selenium.By;
@@ -56,8 +56,6 @@ class SignupBrowserTests {
 
 	@BeforeAll
 	static void startBrowsers() throws Exception {
-		Components.assume(HeadlessChromium.isInstalled(), "Chromium and its driver (" + HeadlessChromium.CHROMIUM + ", "
-				+ HeadlessChromium.CHROMEDRIVER + ")", "apt-get install -y chromium chromium-driver");
 		withScript = HeadlessChromium.start(false);
 		withoutScript = HeadlessChromium.start(true);
 	}

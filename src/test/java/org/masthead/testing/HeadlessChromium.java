@@ -1,4 +1,4 @@
-package org.masthead.site.web;
+package org.masthead.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,18 +16,24 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's Chromium, headless, driven by Debian's chromedriver (no Selenium Manager, no download:
  * the build sets {@code SE_OFFLINE=true}), with a fresh profile that is deleted when it quits.
  */
-record HeadlessChromium(ChromeDriver driver, Path profile) {
+public record HeadlessChromium(ChromeDriver driver, Path profile) {
 
-	static final File CHROMIUM = new File("/usr/bin/chromium");
+	public static final File CHROMIUM = new File("/usr/bin/chromium");
 
-	static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+	public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
-	static boolean isInstalled() {
+	public static boolean isInstalled() {
 		return CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
 	}
 
-	/** A 1280 × 1000 window; with {@code javaScriptOff} no page script runs, as for a reader who turned it off. */
-	static HeadlessChromium start(boolean javaScriptOff) throws IOException {
+	/**
+	 * A 1280 × 1000 window; with {@code javaScriptOff} no page script runs, as for a reader who turned
+	 * it off. Without Chromium and its driver the calling test is skipped (fails in CI) and says what
+	 * to install.
+	 */
+	public static HeadlessChromium start(boolean javaScriptOff) throws IOException {
+		Components.assume(isInstalled(), "Chromium and its driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")",
+				"apt-get install -y chromium chromium-driver");
 		Path profile = Files.createTempDirectory("masthead-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
@@ -46,7 +52,7 @@ record HeadlessChromium(ChromeDriver driver, Path profile) {
 		return new HeadlessChromium(driver, profile);
 	}
 
-	void quit() {
+	public void quit() {
 		try {
 			this.driver.quit();
 		}
