@@ -93,13 +93,13 @@ election+debate+housing
 harbour+tram+bridge
 new+concert+hall
 Q
-export QUERIES_FILE=$queries
+export PATHS_FILE=$queries PATH_PREFIX="/search?q="
 log "Warming up for $WARMUP_DURATION"
-bench_wrk "$RESULTS/search-warmup.txt" -t2 -c"$SEARCH_CONNECTIONS" -d"$WARMUP_DURATION" -s "$BENCH_DIR/search-queries.lua" "$base/"
+bench_wrk "$RESULTS/search-warmup.txt" -t2 -c"$SEARCH_CONNECTIONS" -d"$WARMUP_DURATION" -s "$BENCH_DIR/paths.lua" "$base/"
 cpu_before=$(cpu_seconds "$masthead")
-bench_wrk "$RESULTS/search.txt" -t2 -c"$SEARCH_CONNECTIONS" -d"$SEARCH_DURATION" --latency -s "$BENCH_DIR/search-queries.lua" "$base/"
+bench_wrk "$RESULTS/search.txt" -t2 -c"$SEARCH_CONNECTIONS" -d"$SEARCH_DURATION" --latency -s "$BENCH_DIR/paths.lua" "$base/"
 cpu_after=$(cpu_seconds "$masthead")
-bench_wrk "$RESULTS/search-c1.txt" -t1 -c1 -d10s --latency -s "$BENCH_DIR/search-queries.lua" "$base/"
+bench_wrk "$RESULTS/search-c1.txt" -t1 -c1 -d10s --latency -s "$BENCH_DIR/paths.lua" "$base/"
 p95=$(awk '/^p95_ms/ { print $2 }' "$RESULTS/search.txt")
 p50=$(awk '/^p50_ms/ { print $2 }' "$RESULTS/search.txt")
 p99=$(awk '/^p99_ms/ { print $2 }' "$RESULTS/search.txt")
