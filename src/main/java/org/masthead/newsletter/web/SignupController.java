@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The sign-up form of every block. Without JavaScript the answer is a redirect back to the page the
@@ -64,7 +65,7 @@ class SignupController {
 	}
 
 	@PostMapping("/newsletters/{slug}/signup")
-	String processSignup(@PathVariable String slug, @RequestParam(required = false) String email,
+	RedirectView processSignup(@PathVariable String slug, @RequestParam(required = false) String email,
 			@RequestParam(required = false) String website, @RequestParam(required = false) String page,
 			HttpServletRequest request) {
 		SignupOutcome outcome = signUp(slug, email, website, page, request);
@@ -72,7 +73,10 @@ class SignupController {
 		if (back == null) {
 			back = "/newsletters/" + slug + "/";
 		}
-		return "redirect:" + back + "?signup=" + slug + "&result=" + outcome.code() + "#signup-" + slug;
+		// 303 See Other: the browser follows with a GET, never re-posting the address (POST/redirect/GET).
+		RedirectView redirect = new RedirectView(back + "?signup=" + slug + "&result=" + outcome.code() + "#signup-" + slug, true);
+		redirect.setStatusCode(HttpStatus.SEE_OTHER);
+		return redirect;
 	}
 
 	private SignupOutcome signUp(String slug, String email, String website, String page, HttpServletRequest request) {

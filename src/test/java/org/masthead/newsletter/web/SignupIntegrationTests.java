@@ -109,7 +109,7 @@ class SignupIntegrationTests {
 
 		Page answer = reader.postExactly("/newsletters/" + slug + "/signup",
 				Map.of("email", email, "website", "", "page", "/newsletters/" + slug + "/"));
-		assertThat(answer.status()).isEqualTo(302);
+		assertThat(answer.status()).isEqualTo(303);
 		assertThat(answer.location()).endsWith("/newsletters/" + slug + "/?signup=" + slug + "&result=sent#signup-" + slug);
 		Page shown = reader.follow(answer);
 		assertThat(shown.html().select("#signup-" + slug + " .signup-done").text())
