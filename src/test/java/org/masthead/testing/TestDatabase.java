@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -90,12 +92,40 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 	}
 
+	/** The databases this test JVM made: dropped when it exits, so the server does not fill up run after run. */
+	private static final Set<String> created = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreated, "drop-test-databases"));
+	}
+
+	private static void dropCreated() {
+		if (created.isEmpty()) {
+			return;
+		}
+		try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+				Statement s = c.createStatement()) {
+			for (String name : created) {
+				try {
+					s.execute("drop database if exists " + name + " with (force)");
+				}
+				catch (SQLException ex) {
+					// still in use by a context closing at the same time: it stays behind, harmless
+				}
+			}
+		}
+		catch (SQLException ex) {
+			// the server is gone: nothing to drop
+		}
+	}
+
 	private static void createDatabase(String name) {
 		Components.assume(postgresAvailable(), "PostgreSQL at " + PG_URL + " (user " + PG_USER + ")",
 				"install and start PostgreSQL and create a role with CREATEDB, or set MASTHEAD_TEST_PG_URL/_USER/_PASSWORD");
 		try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
 				Statement s = c.createStatement()) {
 			s.execute("create database " + name);
+			created.add(name);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create test database " + name, ex);
