@@ -115,15 +115,15 @@ api_token() {
 }
 
 # start_nginx NODES_PORTS...: nginx with docs/nginx-masthead.conf in front of the nodes (the first
-# alone behind the second listener); sets NGINX_PORT and NGINX_PIDS.
+# alone behind the second listener); sets NGINX_PORT, NGINX_ONE_PORT and NGINX_PIDS.
 start_nginx() {
-	local nodes="" port one_port
+	local nodes="" port
 	for port in "$@"; do nodes+="server 127.0.0.1:$port; "; done
 	NGINX_PORT=$(free_port)
-	one_port=$(free_port)
+	NGINX_ONE_PORT=$(free_port)
 	mkdir -p "$RESULTS/nginx/tmp"
 	sed -e "s|@NODES@|$nodes|" -e "s|@LISTEN@|127.0.0.1:$NGINX_PORT|" \
-		-e "s|@NODE_A@|server 127.0.0.1:$1;|" -e "s|@LISTEN_ONE@|127.0.0.1:$one_port|" \
+		-e "s|@NODE_A@|server 127.0.0.1:$1;|" -e "s|@LISTEN_ONE@|127.0.0.1:$NGINX_ONE_PORT|" \
 		-e "s|@PREFIX@|$RESULTS/nginx|g" "$ROOT_DIR/docs/nginx-masthead.conf" >"$RESULTS/nginx/nginx.conf"
 	nginx -c "$RESULTS/nginx/nginx.conf" -p "$RESULTS/nginx" >"$RESULTS/nginx/stdout.log" 2>&1 &
 	local master=$!

@@ -9,43 +9,27 @@
 # The commands are the ones docs/deployment.md gives: a database made with createdb-style SQL, the
 # nodes started with `java -jar masthead.jar --spring.datasource.url=...`, an API token from
 # `java -jar masthead.jar admin create-api-token`, nginx with docs/nginx-masthead.conf's upstream.
+# The database: a PostgreSQL of this run (PG_PRIVATE=true, the default) or the local cluster
+# (PG_PRIVATE=false), see cluster-lib.sh. Latency targets (p95 <= 1 s) are printed PASS/MISSED; as a
+# CHECK (counted by .ci/run) they fail only when far off, p95 > FAIL_P95_MS (3 s), because the CI
+# machine is shared and noisy. That every trial arrived at all (30 s at most) is always checked.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/cluster-lib.sh"
 
 check_common
 need nginx nginx-light
-need psql postgresql-client
-need pg_isready postgresql-client
 
 TRIALS=${TRIALS:-100}
 NODE_ARTICLES=${NODE_ARTICLES:-300}
-PG_HOST=${PG_HOST:-127.0.0.1}
-PG_PORT=${PG_PORT:-5432}
-PG_USER=${PG_USER:-masthead}
-PG_PASSWORD=${PG_PASSWORD:-masthead}
-export PGPASSWORD=$PG_PASSWORD
+FAIL_P95_MS=${FAIL_P95_MS:-3000}
 
 now_us() { echo "${EPOCHREALTIME/./}"; }
 
-# --- PostgreSQL: the local cluster, a fresh database -------------------------------------------
-if ! pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
-	log "Starting the local PostgreSQL cluster"
-	command -v pg_ctlcluster >/dev/null || die "PostgreSQL is not running at $PG_HOST:$PG_PORT"
-	pg_ctlcluster 15 main start
-	for _ in $(seq 1 120); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && break; sleep 1; done
-fi
-DB=masthead_bench_$(date +%Y%m%d%H%M%S)
-psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "create database $DB" \
-	|| die "could not create database $DB as $PG_USER (a role with CREATEDB is needed)"
-drop_database() {
-	cleanup
-	psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
-}
-trap drop_database EXIT
+trap finish_cluster EXIT
 trap 'exit 130' INT TERM
-DB_ARGS=(--spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --spring.datasource.username="$PG_USER"
-	--spring.datasource.password="$PG_PASSWORD" --spring.datasource.hikari.connection-timeout=5000)
-log "Database $DB on $PG_HOST:$PG_PORT"
+pg_up
+fresh_database
 
 # --- Two nodes: A loads the demo newsroom (and migrates), then B joins ---------------------------
 port_a=$(free_port)
@@ -64,24 +48,14 @@ pid_b=$MASTHEAD_PID
 wait_200 "$b/" 180 "$pid_b"
 
 # --- nginx: both nodes behind one port, node A alone behind another -------------------------------
-nginx_port=$(free_port)
-nginx_one_port=$(free_port)
-mkdir -p "$RESULTS/nginx/tmp"
-sed -e "s|@NODES@|server 127.0.0.1:$port_a; server 127.0.0.1:$port_b;|" -e "s|@LISTEN@|127.0.0.1:$nginx_port|" \
-	-e "s|@NODE_A@|server 127.0.0.1:$port_a;|" -e "s|@LISTEN_ONE@|127.0.0.1:$nginx_one_port|" \
-	-e "s|@PREFIX@|$RESULTS/nginx|g" "$ROOT_DIR/docs/nginx-masthead.conf" >"$RESULTS/nginx/nginx.conf"
-nginx -c "$RESULTS/nginx/nginx.conf" -p "$RESULTS/nginx" >"$RESULTS/nginx/stdout.log" 2>&1 &
-nginx_master=$!
-STARTED_PIDS+=("$nginx_master")
-wait_200 "http://127.0.0.1:$nginx_port/" 10 "$nginx_master"
-wait_200 "http://127.0.0.1:$nginx_one_port/" 10 "$nginx_master"
-nginx_pids="$nginx_master $(pgrep -P "$nginx_master" | tr "\n" " " || true)"
+start_nginx "$port_a" "$port_b"
+nginx_port=$NGINX_PORT
+nginx_one_port=$NGINX_ONE_PORT
+wait_200 "http://127.0.0.1:$nginx_one_port/" 10 "$pid_a"
+nginx_pids=$NGINX_PIDS
 
 # --- An Editor's API token, from the CLI on the same database ------------------------------------
-# shellcheck disable=SC2046
-token=$("$JAVA_BIN" $(java_opts "$JAVA_BIN") -jar "$JAR" admin create-api-token --name "two-nodes bench" --role editor \
-	"${DB_ARGS[@]}" --masthead.data-dir="$RESULTS/cli" 2>>"$RESULTS/cli.log" | tail -1 || true)
-[[ $token == mh_* ]] || die "no API token from the CLI (see $RESULTS/cli.log)"
+token=$(api_token)
 auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
 first_id() { curl -s "${auth[@]}" "$a/api/admin/$1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2; }
 section=$(first_id sections)
@@ -176,3 +150,9 @@ summary "(c) wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION through nginx
 report_wrk two "two nodes"
 report_wrk one "node A alone"
 summary "    RATIO two nodes / one node, requests/s: $(ratio "$(rps "$RESULTS/wrk-two.txt")" "$(rps "$RESULTS/wrk-one.txt")") (this machine has $(nproc) cores for nodes, nginx and wrk together)"
+verdict() { if (($1 <= 1000)); then echo PASS; else echo MISSED; fi; }
+summary "target p95 <= 1 s: (a) $(verdict "$p95a"), (b) $(verdict "$p95b")"
+check "two nodes: publish on A served by B, p95 within ${FAIL_P95_MS} ms (target 1 s: $(verdict "$p95a"))" "$(((p95a <= FAIL_P95_MS) ? 0 : 1))" "p95 $p95a ms over $TRIALS trials"
+check "two nodes: news feed item on A reaches an SSE stream on B, p95 within ${FAIL_P95_MS} ms (target 1 s: $(verdict "$p95b"))" "$(((p95b <= FAIL_P95_MS) ? 0 : 1))" "p95 $p95b ms over $TRIALS trials"
+check "two nodes: nginx answered wrk without errors" "$([[ -z $(errors "$RESULTS/wrk-two.txt")$(errors "$RESULTS/wrk-one.txt") ]] && echo 0 || echo 1)" "$(errors "$RESULTS/wrk-two.txt")$(errors "$RESULTS/wrk-one.txt")"
+checks_done
