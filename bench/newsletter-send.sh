@@ -99,7 +99,7 @@ rss_note=$(awk -v before="$rss_before" '{ v[NR] = $1 } END {
 	echo "== bench/newsletter-send.sh ($(date -u +%Y-%m-%dT%H:%MZ), $(machine_note))"
 	echo "messages: $COUNT of $size bytes, $CONNECTIONS connections, relay: Postfix smtp-sink on loopback"
 	echo "smtp-source:  $source_ms ms  $source_rate msg/s"
-	echo "Masthead:     $masthead_ms ms  $masthead_rate msg/s  (from the send call to status SENT, enqueueing included; $sent sent, $failed failed; server CPU $(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { printf "%.1f", b - a }') s)"
+	echo "Masthead:     $masthead_ms ms  $masthead_rate msg/s  (from the send call to status SENT, enqueueing included; $sent sent, $failed failed; server CPU $(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { printf "%.1f", b - a }') s, $(awk -v a="$cpu0" -v b="$cpu1" -v c="$COUNT" 'BEGIN { printf "%.3f", (b - a) * 1000 / c }') CPU-ms per message)"
 	echo "RATIO Masthead/smtp-source: $(ratio "$masthead_rate" "$source_rate")  (target >= 0.5)"
 	echo "$rss_note"
 } | tee "$RESULTS/summary.txt"

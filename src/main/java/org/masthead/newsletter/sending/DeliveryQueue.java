@@ -22,6 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and marked one by one as the relay answers. A lease is an owner and an expiry on the row; on
  * PostgreSQL the claim skips rows another node is claiming at the same moment ({@code FOR UPDATE
  * SKIP LOCKED}), on SQLite claims are serialised by the single writer.
+ *
+ * <p>SENT means the message was committed to the relay's final dot: the row is marked SENT (by the
+ * worker holding its lease) after the message's last byte and before the dot is written, and set
+ * back to QUEUED or FAILED ({@link #reopen}) if the relay then refuses it or the connection breaks
+ * before its reply. A SENT row is never sent again; a delivery killed between that mark and the
+ * dot is a miss, never a duplicate (see {@link IssueSender}).
  */
 @Repository
 class DeliveryQueue {
@@ -140,9 +146,30 @@ class DeliveryQueue {
 		}
 	}
 
-	/** Records the relay's acceptance, at once and for this message only. */
+	/**
+	 * Marks the delivery SENT while the worker still holds its lease; the worker calls this after the
+	 * message's last byte and before the final dot, and writes the dot only when it returns true.
+	 */
 	boolean sent(Delivery delivery, String owner, String reply, Instant now) {
 		return finish(delivery, owner, DeliveryStatus.SENT, reply, now);
+	}
+
+	/**
+	 * Undoes {@link #sent}: the relay refused the message after its dot, or the connection broke before
+	 * its reply. The row is QUEUED again and leased to {@code owner}, as it was before the send, for the
+	 * worker to record a retry or a failure (or to release it). Only the worker that marked the row
+	 * calls this, right after, so a SENT row of this issue and subscriber is that worker's.
+	 */
+	boolean reopen(Delivery delivery, String owner, String reply, Instant leaseUntil) {
+		return write(() -> jdbc.sql("update newsletter_delivery set status = 'QUEUED', sent_at = null, last_reply = :reply, "
+				+ "lease_owner = :owner, lease_expires_at = :until "
+				+ "where issue_id = :issue and subscriber_id = :s and status = 'SENT'")
+			.param("reply", clip(reply))
+			.param("owner", owner)
+			.param("until", Timestamp.from(leaseUntil.truncatedTo(ChronoUnit.MILLIS)))
+			.param("issue", delivery.issueId())
+			.param("s", delivery.subscriberId())
+			.update()) == 1;
 	}
 
 	boolean failed(Delivery delivery, String owner, String reply, Instant now) {

@@ -1,5 +1,7 @@
 package org.masthead.newsletter.sending;
 
+import java.io.InputStream;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -14,6 +16,12 @@ final class IssueMessage extends MimeMessage {
 
 	IssueMessage(Session session, String messageId) {
 		super(session);
+		this.messageId = messageId;
+	}
+
+	/** The message these bytes are (a prepared message, for the DKIM signer, which signs a parsed one). */
+	IssueMessage(Session session, InputStream bytes, String messageId) throws MessagingException {
+		super(session, bytes);
 		this.messageId = messageId;
 	}
 

@@ -32,14 +32,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends issues: enqueues one delivery per confirmed subscriber, then runs {@code connections}
- * workers, each with an SMTP connection kept open, leasing batches and recording every message's
- * outcome right after the relay's reply.
+ * workers, each with an SMTP connection kept open, leasing batches and sending them.
  *
- * <p>The ambiguous window: a worker that dies after the relay accepted a message (250 to the final
- * ".") but before its SENT mark is committed leaves that delivery QUEUED with a lease that expires;
- * recovery sends it again, with the same Message-ID, so receiving systems can recognise the copy.
- * We chose a rare duplicate over a silent miss. The window is one message per connection, a
- * single-row update long; bench/newsletter-crash.sh counts what happens.
+ * <p>Exactly once, recorded before the dot. A message goes out as MAIL, RCPT, DATA and its body;
+ * then, before the final "." that hands it to the relay, the worker commits the delivery as SENT
+ * (only while it still holds the lease). Only after that commit is the dot written. A 250 needs no
+ * further write. A 4xx or 5xx after the dot, or a connection lost before its reply (RFC 5321 6.1:
+ * the relay may not have taken it), turns the row back to QUEUED for a retry, or to FAILED. When
+ * the commit fails (the lease went to another worker, the database is down) the connection is
+ * closed without the dot and the relay discards the message.
+ *
+ * <p>What a crash can still do: a process killed between the SENT commit and the dot reaching the
+ * relay leaves a delivery recorded as sent that the relay never got, a miss of at most one message
+ * per connection. That window is one thread writing "." to a socket after a commit returned, about
+ * microseconds; killed anywhere else, nothing is lost and nothing is sent twice, because the relay
+ * only takes a message on the dot and a SENT row is never sent again. The one way left to a
+ * duplicate is outside the process: a relay that took the message but whose 250 never arrived
+ * (connection lost after the dot) gets it again on the retry, with the same Message-ID.
+ * bench/newsletter-crash.sh counts both at the relay.
  */
 @Component
 public class IssueSender {
@@ -175,7 +185,8 @@ public class IssueSender {
 		Duration lease = properties.lease();
 		Duration margin = lease.dividedBy(4);
 		try (SmtpConnection connection = new SmtpConnection(relay)) {
-			IssueMail factory = new IssueMail(connection.session(), dkim.isEnabled() ? dkim.signer() : null, listIdDomain);
+			IssueMail factory = new IssueMail(connection.session(), dkim.isEnabled() ? dkim.signer() : null, listIdDomain,
+					tracking);
 			while (!Thread.currentThread().isInterrupted()) {
 				Instant now = clock.instant();
 				Instant until = now.plus(lease);
@@ -184,22 +195,27 @@ public class IssueSender {
 					return true;
 				}
 				Set<String> listed = suppressions.listed(batch.stream().map(Delivery::addressKey).toList());
-				for (Delivery delivery : batch) {
-					if (clock.instant().isAfter(until.minus(margin))) {
-						break; // the rest goes back with the release below, before the lease can run out
+				try {
+					for (Delivery delivery : batch) {
+						if (clock.instant().isAfter(until.minus(margin))) {
+							break; // the rest goes back with the release below, before the lease can run out
+						}
+						if (!delivery.subscribed()) {
+							queue.suppressed(delivery, owner, "unsubscribed before sending", clock.instant());
+							continue;
+						}
+						if (listed.contains(Suppressions.hash(delivery.addressKey()))) {
+							queue.suppressed(delivery, owner, "on the suppression list", clock.instant());
+							continue;
+						}
+						if (!deliver(newsletter, issue, subscriberLinks, connection, factory, delivery, owner)) {
+							queue.release(issue.id(), owner);
+							return false;
+						}
 					}
-					if (!delivery.subscribed()) {
-						queue.suppressed(delivery, owner, "unsubscribed before sending", clock.instant());
-						continue;
-					}
-					if (listed.contains(Suppressions.hash(delivery.addressKey()))) {
-						queue.suppressed(delivery, owner, "on the suppression list", clock.instant());
-						continue;
-					}
-					if (!deliver(newsletter, issue, subscriberLinks, connection, factory, delivery, owner)) {
-						queue.release(issue.id(), owner);
-						return false;
-					}
+				}
+				catch (LeaseLost ex) {
+					// the rest of this batch is probably not ours either: give back what is, claim afresh
 				}
 				queue.release(issue.id(), owner);
 			}
@@ -219,16 +235,10 @@ public class IssueSender {
 		Address[] to;
 		try {
 			String unsubscribe = subscriberLinks.oneClickUnsubscribe(delivery.subscriberId(), newsletter.id());
-			Issue content = issue;
-			String pixel = null;
-			if (newsletter.trackingEnabled()) {
-				String token = tracking.token(issue.id(), delivery.subscriberId());
-				pixel = tracking.pixel(token);
-				content = issue.withHtml(tracking.trackLinks(issue.html(), token));
-			}
+			String token = newsletter.trackingEnabled() ? tracking.token(issue.id(), delivery.subscriberId()) : null;
 			IssueMail.Links personal = new IssueMail.Links(unsubscribe, subscriberLinks.manage(delivery.subscriberId()),
-					unsubscribe, subscriberLinks.unsubscribeMailto(delivery.subscriberId(), newsletter.id()), pixel);
-			message = factory.message(newsletter, content, "", delivery.address(), delivery.messageId(), personal, clock.instant());
+					unsubscribe, subscriberLinks.unsubscribeMailto(delivery.subscriberId(), newsletter.id()), token);
+			message = factory.message(newsletter, issue, "", delivery.address(), delivery.messageId(), personal, clock.instant());
 			to = new Address[] { new InternetAddress(delivery.address(), false) };
 		}
 		catch (Exception ex) {
@@ -236,17 +246,30 @@ public class IssueSender {
 			return true;
 		}
 		rate.acquire();
-		SmtpConnection.Reply reply = connection.send(message, to);
+		SmtpConnection.Reply reply = connection.send(message, to,
+				() -> queue.sent(delivery, owner, "recorded before the final dot", clock.instant()));
 		Instant now = clock.instant();
+		if (reply.outcome() == SmtpConnection.Outcome.ACCEPTED) {
+			return true; // recorded as SENT before the dot went out
+		}
+		if (reply.outcome() == SmtpConnection.Outcome.WITHDRAWN) {
+			log.warn("Delivery {} of issue {} withdrawn before the final dot: {}", delivery.subscriberId(), issue.id(), reply.text());
+			throw new LeaseLost(reply.text());
+		}
+		if (reply.recorded() && !queue.reopen(delivery, owner, reply.text(), now.plus(properties.lease()))) {
+			log.error("Delivery {} of issue {} was refused after the dot ({}) but is no longer marked sent", delivery.subscriberId(),
+					issue.id(), reply.text());
+			return true;
+		}
+		// From here the row is QUEUED and leased to this worker again, as before the send.
 		switch (reply.outcome()) {
-			case ACCEPTED -> queue.sent(delivery, owner, reply.text(), now);
 			case PERMANENT -> {
 				if (reply.recipientRejected()) {
 					suppressions.add(delivery.addressKey(), Suppressions.Reason.REJECTED, reply.text(), now);
 				}
 				queue.failed(delivery, owner, reply.text(), now);
 			}
-			case TEMPORARY -> {
+			default -> {
 				if (reply.code() == 0) {
 					return false;
 				}
@@ -260,6 +283,15 @@ public class IssueSender {
 			}
 		}
 		return true;
+	}
+
+	/** The worker's delivery could not be recorded before the dot (its lease is gone, or the database): the batch stops. */
+	static final class LeaseLost extends RuntimeException {
+
+		LeaseLost(String message) {
+			super(message);
+		}
+
 	}
 
 	JavaMailSenderImpl relay() {

@@ -10,7 +10,7 @@ import javax.net.SocketFactory;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -23,26 +23,53 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * One SMTP connection a worker keeps open for many messages, reconnecting after the relay drops it.
  * Each send answers with the relay's reply, sorted into accepted, temporary (4xx, lost connection)
  * and permanent (5xx; {@code recipientRejected} when the relay refused the recipient itself).
+ *
+ * <p>A send runs a {@link BeforeDot} step after the whole message went out and before the final
+ * "." that asks the relay to take it: the caller records the delivery there. When that step does
+ * not succeed the connection is closed without the dot, so the relay discards the message (RFC 5321
+ * 4.1.1.4: only the dot completes a transaction); {@link Reply#recorded()} says whether it ran.
  */
 final class SmtpConnection implements AutoCloseable {
 
-	/** What the relay said about one message. */
-	record Reply(Outcome outcome, int code, String text, boolean recipientRejected) {
+	/**
+	 * What the relay said about one message.
+	 *
+	 * @param recorded whether the {@link BeforeDot} step succeeded, that is whether the final dot was
+	 *     (or may have been) written: a reply other than ACCEPTED must then undo what that step recorded
+	 */
+	record Reply(Outcome outcome, int code, String text, boolean recipientRejected, boolean recorded) {
+
+		Reply afterDot() {
+			return new Reply(outcome, code, text, recipientRejected, true);
+		}
+
 	}
 
 	enum Outcome {
-		ACCEPTED, TEMPORARY, PERMANENT
+		ACCEPTED, TEMPORARY, PERMANENT,
+		/** The {@link BeforeDot} step failed: the message was withdrawn, the relay did not get a dot. */
+		WITHDRAWN
+	}
+
+	/** The step between the message's last byte and the final dot; false or an exception withdraws the message. */
+	@FunctionalInterface
+	interface BeforeDot {
+
+		boolean record();
+
 	}
 
 	private final JavaMailSenderImpl settings;
 
 	private final Session session;
 
-	private Transport transport;
+	private final String protocol;
+
+	private RecordingTransport transport;
 
 	SmtpConnection(JavaMailSenderImpl settings) {
 		this.settings = settings;
-		String protocol = settings.getProtocol() == null ? "smtp" : settings.getProtocol();
+		this.protocol = settings.getProtocol() == null ? "smtp" : settings.getProtocol();
 		Properties properties = new Properties();
 		properties.putAll(settings.getSession().getProperties());
 		if (!properties.containsKey("mail." + protocol + ".socketFactory")
@@ -99,28 +126,92 @@ final class SmtpConnection implements AutoCloseable {
 		return session;
 	}
 
+	/** Sends a message that is not a delivery (a test send): nothing to record before its dot. */
 	Reply send(MimeMessage message, Address[] recipients) {
+		return send(message, recipients, null);
+	}
+
+	Reply send(MimeMessage message, Address[] recipients, BeforeDot beforeDot) {
+		RecordingTransport used = null;
 		try {
 			open();
-			transport.sendMessage(message, recipients);
-			String response = transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse() : "250";
-			return new Reply(Outcome.ACCEPTED, 250, response == null ? "250" : response.strip(), false);
+			used = transport;
+			used.send(message, recipients, beforeDot);
+			String response = used.getLastServerResponse();
+			return new Reply(Outcome.ACCEPTED, 250, response == null ? "250" : response.strip(), false, true);
 		}
 		catch (MessagingException ex) {
+			if (used != null && used.withdrawn != null) {
+				close();
+				return new Reply(Outcome.WITHDRAWN, 0, "not recorded before the final dot: " + used.withdrawn, false, false);
+			}
 			Reply reply = classify(ex);
 			if (reply.code() == 0) {
 				close();
 			}
-			return reply;
+			return used != null && used.recorded ? reply.afterDot() : reply;
 		}
 	}
 
 	private void open() throws MessagingException {
 		if (transport == null) {
-			Transport opened = session.getTransport(settings.getProtocol() == null ? "smtp" : settings.getProtocol());
+			RecordingTransport opened = new RecordingTransport(session,
+					new URLName(protocol, settings.getHost(), settings.getPort(), null, settings.getUsername(), settings.getPassword()),
+					protocol);
 			opened.connect(settings.getHost(), settings.getPort(), settings.getUsername(), settings.getPassword());
 			transport = opened;
 		}
+	}
+
+	/**
+	 * Angus Mail's SMTP transport with a step before the final dot. {@code SMTPTransport.sendMessage}
+	 * writes the message and then calls {@code finishData()}, which writes "." and reads the reply; an
+	 * IOException thrown there makes it close the connection without writing the dot.
+	 */
+	static final class RecordingTransport extends SMTPTransport {
+
+		private BeforeDot beforeDot;
+
+		private boolean recorded;
+
+		private String withdrawn;
+
+		RecordingTransport(Session session, URLName url, String protocol) {
+			super(session, url, protocol, "smtps".equals(protocol));
+		}
+
+		synchronized void send(MimeMessage message, Address[] recipients, BeforeDot step) throws MessagingException {
+			beforeDot = step;
+			recorded = false;
+			withdrawn = null;
+			try {
+				sendMessage(message, recipients);
+			}
+			finally {
+				beforeDot = null;
+			}
+		}
+
+		@Override
+		protected void finishData() throws IOException, MessagingException {
+			if (beforeDot != null) {
+				boolean done;
+				try {
+					done = beforeDot.record();
+				}
+				catch (RuntimeException ex) {
+					withdrawn = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+					throw new IOException("withdrawn: " + withdrawn, ex);
+				}
+				if (!done) {
+					withdrawn = "the delivery is no longer this worker's";
+					throw new IOException("withdrawn: " + withdrawn);
+				}
+				recorded = true;
+			}
+			super.finishData();
+		}
+
 	}
 
 	static Reply classify(MessagingException ex) {
@@ -142,15 +233,15 @@ final class SmtpConnection implements AutoCloseable {
 			cause = cause instanceof MessagingException messaging ? messaging.getNextException() : null;
 		}
 		String text = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-		return new Reply(Outcome.TEMPORARY, 0, "connection: " + text, false);
+		return new Reply(Outcome.TEMPORARY, 0, "connection: " + text, false, false);
 	}
 
 	private static Reply reply(int code, String text, boolean recipient) {
 		String clean = text == null ? String.valueOf(code) : text.strip();
 		if (code >= 500) {
-			return new Reply(Outcome.PERMANENT, code, clean, recipient);
+			return new Reply(Outcome.PERMANENT, code, clean, recipient, false);
 		}
-		return new Reply(Outcome.TEMPORARY, code, clean, recipient);
+		return new Reply(Outcome.TEMPORARY, code, clean, recipient, false);
 	}
 
 	@Override

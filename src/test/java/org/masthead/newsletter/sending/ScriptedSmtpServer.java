@@ -13,11 +13,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A small SMTP server for tests that need replies GreenMail does not give: recipients starting with
  * {@code busy} get {@code 451} for their first two tries, recipients starting with {@code gone} get
- * {@code 550}, everyone else is accepted. It records every accepted message's recipient.
+ * {@code 550}; after the final dot, {@code late} gets {@code 451} on its first try and {@code refused}
+ * gets {@code 554}; everyone else is accepted. It records every accepted message's recipient, every
+ * message that ended without its dot (the client withdrew it), and calls {@link #atData} when DATA
+ * starts and {@link #atDot} when the final dot arrives, before replying.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -26,6 +30,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	private final List<String> accepted = new CopyOnWriteArrayList<>();
 
 	private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
+
+	private final List<String> withdrawn = new CopyOnWriteArrayList<>();
+
+	/** Called with the recipient when a DATA command arrives. */
+	volatile Consumer<String> atData = recipient -> {
+	};
+
+	/** Called with the recipient when a message's final dot arrives, before the reply is written. */
+	volatile Consumer<String> atDot = recipient -> {
+	};
 
 	ScriptedSmtpServer() throws IOException {
 		server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -41,6 +55,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	/** Recipients of the messages accepted so far, one entry per message. */
 	List<String> accepted() {
 		return List.copyOf(accepted);
+	}
+
+	/** Recipients of the messages whose connection ended before their final dot. */
+	List<String> withdrawn() {
+		return List.copyOf(withdrawn);
 	}
 
 	int tries(String address) {
@@ -92,12 +111,27 @@ final class ScriptedSmtpServer implements AutoCloseable {
 						}
 					}
 					case "DATA" -> {
+						atData.accept(recipient);
 						write(out, "354 End data with <CR><LF>.<CR><LF>");
 						while ((line = in.readLine()) != null && !line.equals(".")) {
 							// the message body is not needed
 						}
-						accepted.add(recipient);
-						write(out, "250 2.0.0 Ok: queued as " + accepted.size());
+						if (line == null) {
+							withdrawn.add(recipient);
+							return;
+						}
+						atDot.accept(recipient);
+						int attempt = tries(recipient);
+						if (recipient.startsWith("late") && attempt <= 1) {
+							write(out, "451 4.3.0 queue file write error, try again");
+						}
+						else if (recipient.startsWith("refused")) {
+							write(out, "554 5.6.0 message content rejected");
+						}
+						else {
+							accepted.add(recipient);
+							write(out, "250 2.0.0 Ok: queued as " + accepted.size());
+						}
 					}
 					case "RSET", "NOOP" -> write(out, "250 2.0.0 Ok");
 					case "QUIT" -> {

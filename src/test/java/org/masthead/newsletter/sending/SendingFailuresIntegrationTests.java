@@ -6,7 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,6 +144,63 @@ class SendingFailuresIntegrationTests {
 		await().atMost(Duration.ofSeconds(60)).until(() -> issues.issue(next.id()).status() == IssueStatus.SENT);
 		assertThat(SMTP.tries(gone)).isEqualTo(1);
 		assertThat(delivery(next.id(), goneId)).isEqualTo("SUPPRESSED 1");
+	}
+
+	@Test
+	void eachDeliveryIsRecordedAsSentBeforeItsFinalDotAndUndoneWhenTheRelayRefusesAfterIt() {
+		String tag = TestContent.unique("dot");
+		List<String> fine = TestNewsletters.confirmed(jdbc, newsletter, 4, tag + ".test");
+		String late = "late-" + tag + "@dot.test";
+		String refused = "refused-" + tag + "@dot.test";
+		String stolen = "stolen-" + tag + "@dot.test";
+		long lateId = TestNewsletters.subscriber(jdbc, newsletter, late, "CONFIRMED");
+		long refusedId = TestNewsletters.subscriber(jdbc, newsletter, refused, "CONFIRMED");
+		long stolenId = TestNewsletters.subscriber(jdbc, newsletter, stolen, "CONFIRMED");
+		Issue issue = issues.compose(ref, new IssueDraft("Dots", "", false, List.of(articleSlug)), "test");
+		Map<String, List<String>> atDot = new ConcurrentHashMap<>();
+		SMTP.atDot = recipient -> atDot.computeIfAbsent(recipient, r -> new CopyOnWriteArrayList<>())
+			.add(jdbc.sql("select d.status from newsletter_delivery d join subscriber s on s.id = d.subscriber_id "
+					+ "where d.issue_id = :i and s.address = :a").param("i", issue.id()).param("a", recipient).query(String.class).single());
+		// Another worker takes over the stolen delivery while its message is on the wire: the first
+		// worker's mark before the dot fails, and it must withdraw the message instead of finishing it.
+		AtomicBoolean stolenOnce = new AtomicBoolean();
+		SMTP.atData = recipient -> {
+			if (stolen.equals(recipient) && stolenOnce.compareAndSet(false, true)) {
+				jdbc.sql("update newsletter_delivery set lease_owner = 'another-node/1', lease_expires_at = :until "
+						+ "where issue_id = :i and subscriber_id = :s")
+					.param("until", Timestamp.from(Instant.now().plusSeconds(2))).param("i", issue.id()).param("s", stolenId).update();
+			}
+		};
+		try {
+			issues.sendNow(ref, issue.id());
+			await().atMost(Duration.ofSeconds(60)).until(() -> issues.issue(issue.id()).status() == IssueStatus.SENT);
+		}
+		finally {
+			SMTP.atDot = recipient -> {
+			};
+			SMTP.atData = recipient -> {
+			};
+		}
+
+		for (String reader : fine) {
+			assertThat(atDot.get(reader)).as("row status when %s's dot arrived", reader).containsExactly("SENT");
+		}
+		assertThat(SMTP.accepted()).containsAll(fine);
+		// 451 after the dot: the mark was undone, the retry was marked again before its own dot.
+		assertThat(atDot.get(late)).containsExactly("SENT", "SENT");
+		assertThat(SMTP.accepted().stream().filter(late::equals).count()).isEqualTo(1);
+		assertThat(delivery(issue.id(), lateId)).isEqualTo("SENT 2");
+		// 554 after the dot: failed, with the relay's words.
+		assertThat(atDot.get(refused)).containsExactly("SENT");
+		assertThat(SMTP.accepted()).doesNotContain(refused);
+		assertThat(delivery(issue.id(), refusedId)).isEqualTo("FAILED 1");
+		assertThat(jdbc.sql("select last_reply from newsletter_delivery where issue_id = :i and subscriber_id = :s")
+			.param("i", issue.id()).param("s", refusedId).query(String.class).single()).contains("554");
+		// Withdrawn without a dot once, then sent once by the next lease holder.
+		assertThat(SMTP.withdrawn().stream().filter(a -> a.contains(tag))).containsExactly(stolen);
+		assertThat(atDot.get(stolen)).containsExactly("SENT");
+		assertThat(SMTP.accepted().stream().filter(stolen::equals).count()).isEqualTo(1);
+		assertThat(delivery(issue.id(), stolenId)).startsWith("SENT ");
 	}
 
 	@Test
