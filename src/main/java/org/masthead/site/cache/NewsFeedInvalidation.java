@@ -49,8 +49,12 @@ class NewsFeedInvalidation {
 
 	private final CdnPurge cdn;
 
-	NewsFeedInvalidation(PageCache cache, NewsFeed feed, ClusterSignals signals, CdnPurge cdn) {
+	private final SiteFurniture furniture;
+
+	NewsFeedInvalidation(PageCache cache, NewsFeed feed, ClusterSignals signals, CdnPurge cdn,
+			SiteFurniture furniture) {
 		this.cache = cache;
+		this.furniture = furniture;
 		this.feed = feed;
 		this.signals = signals;
 		this.cdn = cdn;
@@ -69,6 +73,7 @@ class NewsFeedInvalidation {
 	}
 
 	void drop(String payload) {
+		furniture.dropNewsFeed(); // first: pages rendered from here on must not get the old column
 		if (payload.equals("breaking")) {
 			bannerItem = currentBanner();
 			cache.clear();
@@ -91,6 +96,7 @@ class NewsFeedInvalidation {
 			if (!Objects.equals(now, bannerItem)) {
 				bannerItem = now;
 				log.debug("Breaking-news banner changed to {}: dropping cached pages", now);
+				furniture.dropNewsFeed();
 				cache.clear();
 			}
 		}

@@ -21,8 +21,11 @@ class NewsletterInvalidation {
 
 	private final ClusterSignals signals;
 
-	NewsletterInvalidation(PageCache cache, ClusterSignals signals) {
+	private final SiteFurniture furniture;
+
+	NewsletterInvalidation(PageCache cache, ClusterSignals signals, SiteFurniture furniture) {
 		this.cache = cache;
+		this.furniture = furniture;
 		this.signals = signals;
 		signals.subscribe(CHANNEL, this::drop);
 	}
@@ -33,6 +36,7 @@ class NewsletterInvalidation {
 	}
 
 	void drop(String payload) {
+		furniture.dropNewsletters(); // first: pages rendered from here on must not get the old blocks
 		cache.invalidate(List.of(PageDependencies.NEWSLETTERS));
 	}
 

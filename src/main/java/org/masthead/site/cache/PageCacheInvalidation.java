@@ -38,8 +38,11 @@ class PageCacheInvalidation {
 
 	private final CdnPurge cdn;
 
-	PageCacheInvalidation(PageCache cache, ClusterSignals signals, CdnPurge cdn) {
+	private final SiteFurniture furniture;
+
+	PageCacheInvalidation(PageCache cache, ClusterSignals signals, CdnPurge cdn, SiteFurniture furniture) {
 		this.cache = cache;
+		this.furniture = furniture;
 		this.signals = signals;
 		this.cdn = cdn;
 		signals.subscribe(CHANNEL, this::drop);
@@ -47,6 +50,7 @@ class PageCacheInvalidation {
 
 	/** Drops the keys and paths a signal names, on this node. */
 	void drop(String payload) {
+		furniture.dropContent(); // first: pages rendered from here on must not get the old furniture
 		List<String> keys = new ArrayList<>();
 		int paths = 0;
 		for (String line : payload.split("\n")) {

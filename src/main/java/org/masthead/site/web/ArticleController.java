@@ -14,6 +14,7 @@ import org.masthead.content.Refs.TagRef;
 import org.masthead.identity.CurrentStaff;
 import org.masthead.site.EditLinks;
 import org.masthead.site.cache.PageDependencies;
+import org.masthead.site.cache.SiteFurniture;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ui.Model;
 import org.springframework.http.HttpStatus;
@@ -38,9 +39,13 @@ class ArticleController {
 
 	private final ObjectProvider<Narrations> narrations;
 
+	private final SiteFurniture furniture;
+
 	ArticleController(ArticleCatalog catalog, ChromeFactory chrome, RelatedCards relatedCards,
-			StructuredData structuredData, ObjectProvider<EditLinks> editLinks, ObjectProvider<Narrations> narrations) {
+			StructuredData structuredData, ObjectProvider<EditLinks> editLinks, ObjectProvider<Narrations> narrations,
+			SiteFurniture furniture) {
 		this.catalog = catalog;
+		this.furniture = furniture;
 		this.chrome = chrome;
 		this.relatedCards = relatedCards;
 		this.structuredData = structuredData;
@@ -84,8 +89,8 @@ class ArticleController {
 	ArticleModel model(Article article, boolean preview) {
 		ArticleSummary s = article.summary();
 		RelatedCards.Filled body = relatedCards.fill(article.bodyHtml());
-		List<ArticleSummary> more = catalog.latest(1, 6).items().stream().filter(a -> a.id() != s.id()).limit(5).toList();
-		List<ArticleSummary> picks = catalog.curated(CuratedList.EDITORS_PICKS, 6).stream().filter(a -> a.id() != s.id()).toList();
+		List<ArticleSummary> more = furniture.latest().stream().filter(a -> a.id() != s.id()).limit(5).toList();
+		List<ArticleSummary> picks = furniture.editorsPicks().stream().filter(a -> a.id() != s.id()).toList();
 		String canonical = chrome.absolute(s.path());
 		Chrome c = chrome.chrome().inSection(s.section() != null ? s.section().slug() : null);
 		String title = article.seoTitle() != null ? article.seoTitle() : s.headline() + " — " + c.siteName();

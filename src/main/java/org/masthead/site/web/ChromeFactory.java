@@ -1,16 +1,15 @@
 package org.masthead.site.web;
 
-import org.masthead.content.ArticleCatalog;
-import org.masthead.newsfeed.NewsFeed;
 import org.masthead.platform.MastheadProperties;
 import org.masthead.platform.StaticAssets;
+import org.masthead.site.cache.SiteFurniture;
 import org.springframework.stereotype.Component;
 
 /** Builds the frame of every page; the stylesheet URL carries a hash of its content so it can be cached for a year. */
 @Component
 class ChromeFactory {
 
-	private final ArticleCatalog catalog;
+	private final SiteFurniture furniture;
 
 	private final MastheadProperties properties;
 
@@ -18,22 +17,19 @@ class ChromeFactory {
 
 	private final String cssHref;
 
-	private final NewsFeed newsFeed;
-
 	private final String newsFeedScript = StaticAssets.versioned("news-feed.js");
 
-	ChromeFactory(ArticleCatalog catalog, MastheadProperties properties, NewsFeed newsFeed) {
-		this.catalog = catalog;
+	ChromeFactory(SiteFurniture furniture, MastheadProperties properties) {
+		this.furniture = furniture;
 		this.properties = properties;
-		this.newsFeed = newsFeed;
 		this.dates = new Dates(properties.site().timeZone());
 		this.cssHref = StaticAssets.versioned("site.css");
 	}
 
 	Chrome chrome() {
 		MastheadProperties.Site site = properties.site();
-		return new Chrome(site.name(), site.tagline(), site.language(), catalog.sections(), cssHref, dates, null,
-				"/assets/logo.svg", newsFeed.breaking().orElse(null));
+		return new Chrome(site.name(), site.tagline(), site.language(), furniture.sections(), cssHref, dates, null,
+				"/assets/logo.svg", furniture.breaking().orElse(null));
 	}
 
 	/** The frame when the database cannot be read: the error page must still render. */

@@ -5,10 +5,10 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.masthead.newsfeed.NewsFeed;
 import org.masthead.newsfeed.NewsFeedItem;
 import org.masthead.newsfeed.NewsFeedProperties;
 import org.masthead.site.cache.PageDependencies;
+import org.masthead.site.cache.SiteFurniture;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -24,14 +24,14 @@ class NewsFeedColumnInterceptor implements HandlerInterceptor, WebMvcConfigurer 
 
 	private static final Set<String> VIEWS = Set.of("article", "home");
 
-	private final NewsFeed feed;
+	private final SiteFurniture furniture;
 
 	private final ChromeFactory chrome;
 
 	private final int size;
 
-	NewsFeedColumnInterceptor(NewsFeed feed, ChromeFactory chrome, NewsFeedProperties properties) {
-		this.feed = feed;
+	NewsFeedColumnInterceptor(SiteFurniture furniture, ChromeFactory chrome, NewsFeedProperties properties) {
+		this.furniture = furniture;
 		this.chrome = chrome;
 		this.size = properties.columnSize();
 	}
@@ -47,8 +47,9 @@ class NewsFeedColumnInterceptor implements HandlerInterceptor, WebMvcConfigurer 
 		if (mav == null || mav.getViewName() == null || !VIEWS.contains(mav.getViewName()) || mav.getModel().containsKey("newsFeed")) {
 			return;
 		}
-		long since = feed.lastChange();
-		java.util.List<NewsFeedItem> items = feed.column(size);
+		SiteFurniture.NewsFeedColumn column = furniture.newsFeedColumn();
+		long since = column.since();
+		java.util.List<NewsFeedItem> items = column.items();
 		java.util.List<NewsFeedItem> pinned = items.stream().filter(NewsFeedItem::pinned).toList();
 		mav.addObject("newsFeed", new NewsFeedViews.Column(pinned, NewsFeedViews.byDay(items, pinned, chrome.dates()),
 				since, size, chrome.newsFeedScript()));

@@ -7,11 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.newsletter.Newsletter;
-import org.masthead.newsletter.Newsletters;
 import org.masthead.newsletter.SignupBlock;
 import org.masthead.newsletter.SignupOutcome;
 import org.masthead.platform.StaticAssets;
 import org.masthead.site.cache.PageDependencies;
+import org.masthead.site.cache.SiteFurniture;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -32,12 +32,12 @@ public class SignupBlocks implements HandlerInterceptor, WebMvcConfigurer {
 
 	private static final Set<String> VIEWS = Set.of("article", "home", "listing");
 
-	private final Newsletters newsletters;
+	private final SiteFurniture furniture;
 
 	private final String script = StaticAssets.versioned("newsletter-signup.js");
 
-	SignupBlocks(Newsletters newsletters) {
-		this.newsletters = newsletters;
+	SignupBlocks(SiteFurniture furniture) {
+		this.furniture = furniture;
 	}
 
 	/** The blocks and the script that sends them inline. */
@@ -60,7 +60,7 @@ public class SignupBlocks implements HandlerInterceptor, WebMvcConfigurer {
 			return;
 		}
 		PageDependencies.add(request, PageDependencies.NEWSLETTERS);
-		mav.addObject("signup", view(request, newsletters.active().stream().limit(MAX_BLOCKS).toList()));
+		mav.addObject("signup", view(request, furniture.activeNewsletters().stream().limit(MAX_BLOCKS).toList()));
 	}
 
 	/**
