@@ -50,8 +50,12 @@ public class PageCacheFilter implements Filter {
 
 	private final boolean enabled;
 
-	public PageCacheFilter(PageCache cache, MastheadProperties properties, String staffCookie) {
+	private final RenderGate gate;
+
+	public PageCacheFilter(PageCache cache, MastheadProperties properties, String staffCookie,
+			RenderProperties render) {
 		this.cache = cache;
+		this.gate = new RenderGate(render);
 		this.staffCookie = staffCookie + "=";
 		this.enabled = properties.cache().enabled();
 		this.cacheControl = "public, max-age=0, must-revalidate, s-maxage=" + properties.cache().sharedMaxAgeSeconds()
@@ -77,9 +81,12 @@ public class PageCacheFilter implements Filter {
 		String method = request.getMethod();
 		boolean head = "HEAD".equals(method);
 		String path = request.getRequestURI();
-		if (!enabled || !(head || "GET".equals(method)) || query != null || isStaff(request)
-				|| !isReaderPath(path)) {
+		if (!(head || "GET".equals(method)) || !isReaderPath(path)) {
 			chain.doFilter(request, response);
+			return;
+		}
+		if (!enabled || query != null || isStaff(request)) {
+			gate.render(request, response, chain);
 			return;
 		}
 		CachedPage page = cache.get(path);
@@ -89,7 +96,7 @@ public class PageCacheFilter implements Filter {
 		}
 		long generation = cache.generation();
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
-		chain.doFilter(request, capture);
+		gate.render(request, capture, chain);
 		if (capture.getStatus() != 200 || !PageDependencies.isDeclared(request)
 				|| capture.getHeader("Set-Cookie") != null || capture.getContentType() == null) {
 			capture.copyBodyToResponse();
