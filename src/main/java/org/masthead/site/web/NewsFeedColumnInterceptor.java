@@ -1,6 +1,11 @@
 package org.masthead.site.web;
 
+import java.util.Map;
 import java.util.Set;
+
+import gg.jte.Content;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Adds the News Feed column to the pages that show it (articles and the home page), whichever
- * controller renders them, and records that those pages depend on the news feed.
+ * controller renders them, and records that those pages depend on the news feed. The column is
+ * rendered once per version of the news feed.
  */
 @Configuration(proxyBeanMethods = false)
 class NewsFeedColumnInterceptor implements HandlerInterceptor, WebMvcConfigurer {
@@ -30,10 +36,20 @@ class NewsFeedColumnInterceptor implements HandlerInterceptor, WebMvcConfigurer 
 
 	private final int size;
 
-	NewsFeedColumnInterceptor(SiteFurniture furniture, ChromeFactory chrome, NewsFeedProperties properties) {
+	private final TemplateEngine templates;
+
+	/** The column as HTML, for the furniture's column it was rendered from. */
+	private record Rendered(SiteFurniture.NewsFeedColumn source, Content html) {
+	}
+
+	private volatile Rendered rendered;
+
+	NewsFeedColumnInterceptor(SiteFurniture furniture, ChromeFactory chrome, NewsFeedProperties properties,
+			TemplateEngine templates) {
 		this.furniture = furniture;
 		this.chrome = chrome;
 		this.size = properties.columnSize();
+		this.templates = templates;
 	}
 
 	@Override
@@ -47,13 +63,29 @@ class NewsFeedColumnInterceptor implements HandlerInterceptor, WebMvcConfigurer 
 		if (mav == null || mav.getViewName() == null || !VIEWS.contains(mav.getViewName()) || mav.getModel().containsKey("newsFeed")) {
 			return;
 		}
-		SiteFurniture.NewsFeedColumn column = furniture.newsFeedColumn();
-		long since = column.since();
-		java.util.List<NewsFeedItem> items = column.items();
-		java.util.List<NewsFeedItem> pinned = items.stream().filter(NewsFeedItem::pinned).toList();
-		mav.addObject("newsFeed", new NewsFeedViews.Column(pinned, NewsFeedViews.byDay(items, pinned, chrome.dates()),
-				since, size, chrome.newsFeedScript()));
+		mav.addObject("newsFeed", column());
 		PageDependencies.add(request, PageDependencies.NEWS_FEED);
+	}
+
+	/**
+	 * The column is the same on every page until the news feed changes, so it is rendered once
+	 * for each column the furniture holds (a new one after every change) rather than on every page.
+	 */
+	Content column() {
+		SiteFurniture.NewsFeedColumn source = furniture.newsFeedColumn();
+		Rendered current = rendered;
+		if (current == null || current.source() != source) {
+			java.util.List<NewsFeedItem> items = source.items();
+			java.util.List<NewsFeedItem> pinned = items.stream().filter(NewsFeedItem::pinned).toList();
+			NewsFeedViews.Column column = new NewsFeedViews.Column(pinned,
+					NewsFeedViews.byDay(items, pinned, chrome.dates()), source.since(), size, chrome.newsFeedScript());
+			StringOutput html = new StringOutput();
+			templates.render("partials/newsfeed.jte", Map.of("column", column, "dates", chrome.dates()), html);
+			String text = html.toString();
+			current = new Rendered(source, output -> output.writeContent(text));
+			rendered = current;
+		}
+		return current.html();
 	}
 
 }
