@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
 /**
  * Lets a bounded number of reader pages render at once, in arrival order. With 64 readers asking at
  * once on two cores, 64 renders time-sliced against each other finish all late together; taking
@@ -18,8 +20,11 @@ import jakarta.servlet.ServletResponse;
  */
 final class RenderGate {
 
-	/** Larger than any reader page, so the whole page is sent after the turn ends. */
-	static final int RESPONSE_BUFFER = 128 * 1024;
+	/**
+	 * Larger than nearly every reader page (an article page is about 25 KB), so the whole page is
+	 * sent after the turn ends. Tomcat keeps a buffer of this size with each connection's processor.
+	 */
+	static final int RESPONSE_BUFFER = 64 * 1024;
 
 	private final Semaphore turns;
 
@@ -40,7 +45,9 @@ final class RenderGate {
 			Thread.currentThread().interrupt();
 		}
 		try {
-			if (!response.isCommitted() && response.getBufferSize() < RESPONSE_BUFFER) {
+			// a page being captured for the page cache is held in memory anyway
+			if (!(response instanceof ContentCachingResponseWrapper) && !response.isCommitted()
+					&& response.getBufferSize() < RESPONSE_BUFFER) {
 				response.setBufferSize(RESPONSE_BUFFER);
 			}
 			chain.doFilter(request, response);

@@ -12,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +84,16 @@ class RenderGateTests {
 		gate.render(new MockHttpServletRequest(), response, (request, res) -> {
 		});
 		assertThat(response.getBufferSize()).isGreaterThanOrEqualTo(RenderGate.RESPONSE_BUFFER);
+	}
+
+	@Test
+	void aPageCapturedForThePageCacheGetsNoExtraBuffer() throws Exception {
+		RenderGate gate = new RenderGate(new RenderProperties(1, Duration.ofSeconds(1)));
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		int before = response.getBufferSize();
+		gate.render(new MockHttpServletRequest(), new ContentCachingResponseWrapper(response), (request, res) -> {
+		});
+		assertThat(response.getBufferSize()).isEqualTo(before);
 	}
 
 	private static Thread start(Runnable task) {
