@@ -108,33 +108,40 @@ class DeliveryQueue {
 		Timestamp at = Timestamp.from(now.truncatedTo(ChronoUnit.MILLIS));
 		Timestamp expires = Timestamp.from(until.truncatedTo(ChronoUnit.MILLIS));
 		return write(() -> transactions.execute(status -> {
-			// The pick is a CTE: PostgreSQL may run an IN (... LIMIT n FOR UPDATE SKIP LOCKED) subquery more
-			// than once for one UPDATE and lease more than n rows; a CTE with FOR UPDATE runs exactly once.
-			int leased = jdbc.sql("with picked as (select d.subscriber_id from newsletter_delivery d "
-					+ "where d.issue_id = :issue and d.status = 'QUEUED' "
+			// Picked first, then leased and read by those ids: reading the batch back by its lease owner
+			// walked every queued row of the issue, on each claim (100,000 rows at the start of a big send).
+			// On PostgreSQL the picked rows stay locked (FOR UPDATE) until this transaction ends.
+			// SQLite's planner preferred the (issue, status, next attempt) index and sorted every due row to
+			// take the first hundred; walking the claim index in subscriber order stops after them.
+			List<Long> picked = jdbc.sql("select d.subscriber_id from newsletter_delivery d "
+					+ (postgres ? "" : "indexed by newsletter_delivery_claim ") + "where d.issue_id = :issue and d.status = 'QUEUED' "
 					+ "and d.next_attempt_at <= :now and (d.lease_expires_at is null or d.lease_expires_at < :now) "
 					+ "and exists (select 1 from newsletter_issue i where i.id = :issue and i.status = 'SENDING') "
-					+ "order by d.subscriber_id limit :limit" + (postgres ? " for update of d skip locked" : "") + ") "
-					+ "update newsletter_delivery set lease_owner = :owner, lease_expires_at = :until, "
-					+ "attempts = attempts + 1 where issue_id = :issue and subscriber_id in (select subscriber_id from picked)")
-				.param("owner", owner)
-				.param("until", expires)
+					+ "order by d.subscriber_id limit :limit" + (postgres ? " for update of d skip locked" : ""))
 				.param("issue", issueId)
 				.param("now", at)
 				.param("limit", limit)
-				.update();
-			if (leased == 0) {
+				.query(Long.class)
+				.list();
+			if (picked.isEmpty()) {
 				return List.<Delivery>of();
 			}
+			jdbc.sql("update newsletter_delivery set lease_owner = :owner, lease_expires_at = :until, "
+					+ "attempts = attempts + 1 where issue_id = :issue and subscriber_id in (:ids)")
+				.param("owner", owner)
+				.param("until", expires)
+				.param("issue", issueId)
+				.param("ids", picked)
+				.update();
 			return jdbc.sql("select d.subscriber_id, s.address, s.address_key, d.message_id, d.attempts, sub.status "
 					+ "from newsletter_delivery d join subscriber s on s.id = d.subscriber_id "
 					+ "left join subscription sub on sub.subscriber_id = d.subscriber_id and sub.newsletter_id = :n "
-					+ "where d.issue_id = :issue and d.lease_owner = :owner and d.lease_expires_at = :until and d.status = 'QUEUED' "
+					+ "where d.issue_id = :issue and d.subscriber_id in (:ids) and d.lease_owner = :owner and d.status = 'QUEUED' "
 					+ "order by d.subscriber_id")
 				.param("n", newsletterId)
 				.param("issue", issueId)
+				.param("ids", picked)
 				.param("owner", owner)
-				.param("until", expires)
 				.query((rs, row) -> new Delivery(issueId, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getInt(5), "CONFIRMED".equals(rs.getString(6))))
 				.list();
