@@ -53,10 +53,9 @@ class StructuredData {
 		news.put("dateModified", dates.iso(s.updatedAt() != null ? s.updatedAt() : s.publishedAt()));
 		news.put("inLanguage", article.language());
 		List<Map<String, Object>> authors = new ArrayList<>();
-		s.authors().forEach(a -> authors.add(Map.of("@type", "Person", "name", a.name(), "url", url("/author/" + a.slug() + "/"))));
+		s.authors().forEach(a -> authors.add(ordered("@type", "Person", "name", a.name(), "url", url("/author/" + a.slug() + "/"))));
 		news.put("author", authors);
-		news.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", properties.site().name(), "url", url("/"),
-				"logo", Map.of("@type", "ImageObject", "url", url("/assets/logo.png"), "width", 600, "height", 60)));
+		news.put("publisher", publisher());
 		if (s.section() != null) {
 			news.put("articleSection", s.section().name());
 		}
@@ -146,8 +145,21 @@ class StructuredData {
 	}
 
 	private Map<String, Object> publisher() {
-		return Map.of("@type", "NewsMediaOrganization", "name", properties.site().name(), "url", url("/"),
-				"logo", Map.of("@type", "ImageObject", "url", url("/assets/logo.png"), "width", 600, "height", 60));
+		return ordered("@type", "NewsMediaOrganization", "name", properties.site().name(), "url", url("/"),
+				"logo", ordered("@type", "ImageObject", "url", url("/assets/logo.png"), "width", 600, "height", 60));
+	}
+
+	/**
+	 * Keys in the order given. {@code Map.of} iterates in an order that changes from one JVM start to
+	 * the next, so the same article got different bytes, and so a different ETag, on each node and
+	 * after each restart.
+	 */
+	private static Map<String, Object> ordered(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 
 	private Map<String, Object> crumb(int position, String name, String item) {

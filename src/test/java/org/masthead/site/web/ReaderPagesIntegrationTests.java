@@ -79,6 +79,10 @@ class ReaderPagesIntegrationTests {
 		String jsonLd = doc.select("script[type=application/ld+json]").html();
 		assertThat(jsonLd).contains("\"@type\":\"NewsArticle\"", "\"@type\":\"BreadcrumbList\"", "\"datePublished\"",
 				"\"dateModified\"", "\"@type\":\"Person\"", "\"logo\"");
+		// the same bytes on every node and after every restart (the page's ETag depends on them)
+		assertThat(jsonLd).contains("\"author\":[{\"@type\":\"Person\",\"name\":",
+				"\"publisher\":{\"@type\":\"NewsMediaOrganization\",\"name\":",
+				"\"logo\":{\"@type\":\"ImageObject\",\"url\":");
 	}
 
 	@Test
