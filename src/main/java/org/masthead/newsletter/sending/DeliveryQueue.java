@@ -1,5 +1,8 @@
 package org.masthead.newsletter.sending;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * SKIP LOCKED}), on SQLite claims are serialised by the single writer.
  *
  * <p>SENT means the message was committed to the relay's final dot: the row is marked SENT (by the
- * worker holding its lease) after the message's last byte and before the dot is written, and set
+ * worker holding its lease) after the message's last byte, in a transaction committed right after
+ * the dot is written ({@link #markSent}), and set
  * back to QUEUED or FAILED ({@link #reopen}) if the relay then refuses it or the connection breaks
- * before its reply. A SENT row is never sent again; a delivery killed between that mark and the
- * dot is a miss, never a duplicate (see {@link IssueSender}).
+ * before its reply. A SENT row is never sent again.
  */
 @Repository
 class DeliveryQueue {
@@ -45,8 +48,11 @@ class DeliveryQueue {
 	 */
 	private final ReentrantLock sqliteWrites = new ReentrantLock();
 
+	private final DataSource dataSource;
+
 	DeliveryQueue(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) throws Exception {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.transactions = transactions;
 		try (var connection = dataSource.getConnection()) {
 			this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
@@ -154,15 +160,92 @@ class DeliveryQueue {
 	}
 
 	/**
-	 * Marks the delivery SENT while the worker still holds its lease; the worker calls this after the
-	 * message's last byte and before the final dot, and writes the dot only when it returns true.
-	 *
-	 * <p>Each worker commits its own mark and writes its dot right after, in the same running thread.
-	 * A group commit (marks arriving together committed by one of the workers) was tried: it saved no
-	 * measurable CPU once claims were cheap, and it widened the crash window, because the other
-	 * workers of a group had to be woken and scheduled between the commit and their dots
-	 * (bench/newsletter-crash.sh lost one message that way on a loaded machine).
+	 * Marks the delivery SENT while the worker still holds its lease, in a transaction left open: the
+	 * worker calls this after the message's last byte, writes the final dot, and then commits the
+	 * returned mark (or rolls it back when the dot did not go out). Null when the row is no longer
+	 * this worker's. On SQLite the workers' write turn is held until the mark is committed or rolled
+	 * back: two socket writes and a commit, microseconds. See {@link SmtpConnection.RecordingTransport}
+	 * for why the commit comes after the dot.
 	 */
+	SmtpConnection.Mark markSent(Delivery delivery, String owner, Instant now) {
+		if (!postgres) {
+			sqliteWrites.lock();
+		}
+		Connection connection = null;
+		try {
+			connection = dataSource.getConnection();
+			connection.setAutoCommit(false);
+			int updated;
+			try (PreparedStatement update = connection.prepareStatement("update newsletter_delivery set status = 'SENT', "
+					+ "sent_at = ?, last_reply = ?, lease_owner = null, lease_expires_at = null "
+					+ "where issue_id = ? and subscriber_id = ? and lease_owner = ? and status = 'QUEUED'")) {
+				update.setTimestamp(1, Timestamp.from(now));
+				update.setString(2, "recorded with the final dot");
+				update.setLong(3, delivery.issueId());
+				update.setLong(4, delivery.subscriberId());
+				update.setString(5, owner);
+				updated = update.executeUpdate();
+			}
+			if (updated != 1) {
+				end(connection, false);
+				return null;
+			}
+			Connection open = connection;
+			connection = null;
+			return new SmtpConnection.Mark() {
+
+				@Override
+				public void commit() {
+					end(open, true);
+				}
+
+				@Override
+				public void rollback() {
+					end(open, false);
+				}
+
+			};
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("could not mark delivery " + delivery.subscriberId() + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			if (connection != null) {
+				end(connection, false);
+			}
+		}
+	}
+
+	/** Commits or rolls back a mark's transaction, gives its connection back and ends the write turn. */
+	private void end(Connection connection, boolean commit) {
+		try {
+			if (commit) {
+				connection.commit();
+			}
+			else {
+				connection.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			if (commit) {
+				throw new IllegalStateException("could not commit a delivery mark: " + ex.getMessage(), ex);
+			}
+		}
+		finally {
+			try {
+				connection.setAutoCommit(true);
+				connection.close();
+			}
+			catch (SQLException ex) {
+				// a broken connection: the pool drops it
+			}
+			if (!postgres) {
+				sqliteWrites.unlock();
+			}
+		}
+	}
+
+	/** Records the relay's acceptance in a transaction of its own (when a mark's commit failed after its dot). */
 	boolean sent(Delivery delivery, String owner, String reply, Instant now) {
 		return finish(delivery, owner, DeliveryStatus.SENT, reply, now);
 	}

@@ -147,7 +147,7 @@ class SendingFailuresIntegrationTests {
 	}
 
 	@Test
-	void eachDeliveryIsRecordedAsSentBeforeItsFinalDotAndUndoneWhenTheRelayRefusesAfterIt() {
+	void eachDeliveryIsRecordedAsSentWithItsFinalDotBeforeTheReplyAndUndoneWhenTheRelayRefusesAfterIt() {
 		String tag = TestContent.unique("dot");
 		List<String> fine = TestNewsletters.confirmed(jdbc, newsletter, 4, tag + ".test");
 		String late = "late-" + tag + "@dot.test";
@@ -158,9 +158,9 @@ class SendingFailuresIntegrationTests {
 		long stolenId = TestNewsletters.subscriber(jdbc, newsletter, stolen, "CONFIRMED");
 		Issue issue = issues.compose(ref, new IssueDraft("Dots", "", false, List.of(articleSlug)), "test");
 		Map<String, List<String>> atDot = new ConcurrentHashMap<>();
-		SMTP.atDot = recipient -> atDot.computeIfAbsent(recipient, r -> new CopyOnWriteArrayList<>())
-			.add(jdbc.sql("select d.status from newsletter_delivery d join subscriber s on s.id = d.subscriber_id "
-					+ "where d.issue_id = :i and s.address = :a").param("i", issue.id()).param("a", recipient).query(String.class).single());
+		// When a dot arrives the relay waits (before it answers) for the delivery's row to turn SENT: the
+		// sender commits its mark after writing the dot and before reading the reply, so it does turn.
+		SMTP.atDot = recipient -> atDot.computeIfAbsent(recipient, r -> new CopyOnWriteArrayList<>()).add(statusAfterDot(issue.id(), recipient));
 		// Another worker takes over the stolen delivery while its message is on the wire: the first
 		// worker's mark before the dot fails, and it must withdraw the message instead of finishing it.
 		AtomicBoolean stolenOnce = new AtomicBoolean();
@@ -201,6 +201,27 @@ class SendingFailuresIntegrationTests {
 		assertThat(atDot.get(stolen)).containsExactly("SENT");
 		assertThat(SMTP.accepted().stream().filter(stolen::equals).count()).isEqualTo(1);
 		assertThat(delivery(issue.id(), stolenId)).startsWith("SENT ");
+	}
+
+	private String statusAfterDot(long issueId, String recipient) {
+		long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		String status;
+		do {
+			status = jdbc.sql("select d.status from newsletter_delivery d join subscriber s on s.id = d.subscriber_id "
+					+ "where d.issue_id = :i and s.address = :a").param("i", issueId).param("a", recipient).query(String.class).single();
+			if (!"QUEUED".equals(status)) {
+				return status;
+			}
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return status;
+			}
+		}
+		while (System.nanoTime() < until);
+		return status;
 	}
 
 	@Test
