@@ -290,12 +290,14 @@ public class IssueSender {
 
 	/**
 	 * The relay took a message whose mark could not be committed after its dot (the database went away
-	 * in that instant): records it in a transaction of its own, trying for a few seconds. If that fails
+	 * in that instant, as when PostgreSQL restarts): records it in a transaction of its own, trying
+	 * while the lease lasts (a send starts with at least a quarter of it left). If that fails
 	 * too the row stays QUEUED and the message is sent again once the database is back (a duplicate,
 	 * with the same Message-ID), which is logged.
 	 */
 	private void recordLate(Issue issue, Delivery delivery, String owner, String reply) {
-		for (int attempt = 1; attempt <= 5; attempt++) {
+		Instant giveUp = clock.instant().plus(properties.lease().dividedBy(4));
+		for (int attempt = 1; clock.instant().isBefore(giveUp); attempt++) {
 			try {
 				if (queue.sent(delivery, owner, reply, clock.instant())) {
 					return;
@@ -304,7 +306,7 @@ public class IssueSender {
 			}
 			catch (RuntimeException ex) {
 				try {
-					Thread.sleep(500L * attempt);
+					Thread.sleep(Math.min(250L * attempt, 2000L));
 				}
 				catch (InterruptedException interrupted) {
 					Thread.currentThread().interrupt();
