@@ -108,9 +108,13 @@ public class IssueSender {
 		this.rate = new SendRate(properties.ratePerSecond());
 	}
 
-	/** One pass of the sending job: starts due scheduled issues, then sends every sending issue. */
-	public void run() {
+	/** Scheduled issues whose time has come start sending (the cluster-wide job: one node at a time). */
+	void startDue() {
 		workflow.startDue();
+	}
+
+	/** Sends what is due of every sending issue (each node's own loop: all nodes send at once). */
+	void sendAll() {
 		for (long id : issues.sending()) {
 			send(id);
 		}

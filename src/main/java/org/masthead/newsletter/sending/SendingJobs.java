@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The sending job: a db-scheduler task, so it runs on one node at a time and starts again after a
- * restart. All its state is in the issue and delivery rows; the leases on those rows keep a second
- * sender (another node after a failover, a test's second worker) from sending anything twice.
+ * The job that starts scheduled issues: a db-scheduler task, so it runs on one node at a time and
+ * starts again after a restart. The sending itself is every node's own {@link SendingLoop}: all
+ * nodes send the same issue at once; the leases on the delivery rows and the mark made with each
+ * message's dot keep them (and a node taking over from a dead one) from sending anything twice.
  */
 @Configuration(proxyBeanMethods = false)
 class SendingJobs {
@@ -23,7 +24,7 @@ class SendingJobs {
 	@Bean
 	RecurringTask<Void> newsletterSending(IssueSender sender) {
 		return Tasks.recurring(TASK, Schedules.fixedDelay(Duration.ofSeconds(1)))
-			.execute((instance, context) -> sender.run());
+			.execute((instance, context) -> sender.startDue());
 	}
 
 }
