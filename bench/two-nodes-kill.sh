@@ -5,11 +5,10 @@
 # killed node is NOT started again: the survivor alone finishes. Every copy is counted at Postfix's
 # smtp-sink (-D dump); each node has a sink of its own, so the dumps also say which node sent what.
 #
-# What the sending engine does with two nodes: sending is one db-scheduler job, so ONE node sends an
-# issue at a time and the other stands by (whichever node's scheduler picked the job; the script
-# finds out from the sinks and calls that node "A"). The survivor takes over once the dead node's
-# execution missed MISSED_HEARTBEATS heartbeats of HEARTBEAT (db-scheduler) and its leased
-# deliveries are past their LEASE.
+# What the sending engine does with two nodes: every node runs its own sending loop, so BOTH nodes
+# send the issue at once, each leasing its own batches of delivery rows. The script calls the node
+# whose sink got the first message "A" and kills it; B goes on sending, and A's leased deliveries
+# come back to B once they are past their LEASE.
 #
 # Printed: duplicates and misses (the target: none), how long after the kill the survivor sent its
 # first message (the takeover), msg/s before the kill and after the takeover, CPU-ms per message.
@@ -77,7 +76,7 @@ until [[ -s $RESULTS/sink-1.dump || -s $RESULTS/sink-2.dump ]]; do
 	(($(date +%s%N) - t_send < 120000000000)) || die "no node sent anything within 2 minutes"
 	sleep 0.05
 done
-# "A" is the node that sends, "B" the one that stands by.
+# "A" is the node whose sink got the first message, "B" the other one (both send).
 if [[ -s $RESULTS/sink-1.dump ]]; then
 	pid_a=$pid_1 pid_b=$pid_2 port_b=$port_2 name_a="node 1" name_b="node 2" cpu_a0=$cpu_1
 	dump_a=$RESULTS/sink-1.dump dump_b=$RESULTS/sink-2.dump
@@ -86,7 +85,7 @@ else
 	dump_a=$RESULTS/sink-2.dump dump_b=$RESULTS/sink-1.dump
 fi
 b=http://127.0.0.1:$port_b
-log "$name_a is sending (call it A); $name_b stands by (B)"
+log "$name_a sent first (call it A); $name_b is B"
 
 while true; do
 	sent=$(issue_field "$b" "$token" bench-briefing "$issue" sent || true)
@@ -148,6 +147,7 @@ fi
 check "kill: no subscriber got two copies" "$(((DUPLICATES == 0) ? 0 : 1))" "duplicates $DUPLICATES of $COUNT"
 check "kill: misses only in the engine's pre-dot window, at most one per connection of the killed node" \
 	"$(((MISSING <= CONNECTIONS && MISSING <= window) ? 0 : 1))" "missing $MISSING; recorded as sent by A without reaching its sink: $window; connections $CONNECTIONS"
+check "kill: both nodes were sending before the kill" "$(((at_kill_a > 0 && at_kill_b > 0) ? 0 : 1))" "at the sinks when A was killed: A $at_kill_a, B $at_kill_b"
 check "kill: node B took the sending over" "$(((by_b > 0) ? 0 : 1))" "node B sent $by_b"
 check "kill: the survivor sent within ${TAKEOVER_LIMIT_S:-60} s of the kill (lease $LEASE, heartbeats $HEARTBEAT x $MISSED_HEARTBEATS)" \
 	"$(((takeover_ms < ${TAKEOVER_LIMIT_S:-60} * 1000) ? 0 : 1))" "$takeover_ms ms"
