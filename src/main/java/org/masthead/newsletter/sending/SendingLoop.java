@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
  * one, so several nodes share a large send (their workers lease different batches of delivery rows)
  * and a node that dies leaves only its leased rows, which the others take once the leases run out.
  * The state is all in the database; this is only a worker. Stopping it interrupts the workers, which
- * give their leased rows back.
+ * give their leased rows back. Like the jobs, it does not run where {@code db-scheduler.enabled=false}
+ * (the command-line tools, which start the application without a web server).
  */
 @Component
+@ConditionalOnProperty(name = "db-scheduler.enabled", havingValue = "true", matchIfMissing = true)
 class SendingLoop implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SendingLoop.class);
