@@ -171,9 +171,17 @@ class DeliveryQueue {
 		if (!postgres) {
 			sqliteWrites.lock();
 		}
-		Connection connection = null;
+		Connection connection;
 		try {
 			connection = dataSource.getConnection();
+		}
+		catch (SQLException | RuntimeException ex) {
+			if (!postgres) {
+				sqliteWrites.unlock();
+			}
+			throw new IllegalStateException("could not mark delivery " + delivery.subscriberId() + ": " + ex.getMessage(), ex);
+		}
+		try {
 			connection.setAutoCommit(false);
 			int updated;
 			try (PreparedStatement update = connection.prepareStatement("update newsletter_delivery set status = 'SENT', "
@@ -187,7 +195,9 @@ class DeliveryQueue {
 				updated = update.executeUpdate();
 			}
 			if (updated != 1) {
-				end(connection, false);
+				Connection unused = connection;
+				connection = null;
+				end(unused, false);
 				return null;
 			}
 			Connection open = connection;
