@@ -1,9 +1,12 @@
 package org.masthead.site.cache;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -61,7 +64,7 @@ public class PageCache {
 
 	/** The bytes a page holds on the heap: its bodies, plus a rough allowance for headers, keys and entry. */
 	static int weight(String path, CachedPage page) {
-		long bytes = (long) page.plain().length + page.gzipped().length + 2L * path.length() + 1024;
+		long bytes = (page.plain() == null ? 0L : page.plain().length) + page.gzipped().length + 2L * path.length() + 1024;
 		for (CachedPage.Header header : page.headers()) {
 			bytes += 2L * (header.name().length() + header.value().length());
 		}
@@ -72,6 +75,23 @@ public class PageCache {
 		CachedPage page = pages.getIfPresent(path);
 		(page == null ? misses : hits).incrementAndGet();
 		return page;
+	}
+
+	/**
+	 * The plain bytes of a cached page, for a client that does not accept gzip: decompressed the first
+	 * time and then kept with the page (weighed with it), so repeated plain requests cost no more
+	 * than gzip ones. A page dropped meanwhile stays dropped.
+	 */
+	byte[] plain(String path, CachedPage page) throws IOException {
+		if (page.plain() != null) {
+			return page.plain();
+		}
+		byte[] plain;
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(page.gzipped()))) {
+			plain = in.readAllBytes();
+		}
+		pages.asMap().replace(path, page, page.withPlain(plain));
+		return plain;
 	}
 
 	long generation() {

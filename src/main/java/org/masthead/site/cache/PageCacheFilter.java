@@ -91,7 +91,7 @@ public class PageCacheFilter implements Filter {
 		}
 		CachedPage page = cache.get(path);
 		if (page != null) {
-			write(request, response, page, head, true);
+			write(request, response, path, page, head, true);
 			return;
 		}
 		long generation = cache.generation();
@@ -102,10 +102,11 @@ public class PageCacheFilter implements Filter {
 			capture.copyBodyToResponse();
 			return;
 		}
-		page = build(capture, PageDependencies.keysOf(request));
+		byte[] plain = capture.getContentAsByteArray();
+		page = build(capture, plain, PageDependencies.keysOf(request));
 		cache.put(path, page, generation);
 		capture.resetBuffer();
-		write(request, response, page, head, false);
+		write(request, response, path, page.withPlain(plain), head, false);
 	}
 
 	private boolean isStaff(HttpServletRequest request) {
@@ -120,8 +121,7 @@ public class PageCacheFilter implements Filter {
 				&& !path.equals("/news-feed/events"); // a Server-Sent Events stream is never buffered
 	}
 
-	private CachedPage build(ContentCachingResponseWrapper capture, Set<String> keys) throws IOException {
-		byte[] plain = capture.getContentAsByteArray();
+	private CachedPage build(ContentCachingResponseWrapper capture, byte[] plain, Set<String> keys) throws IOException {
 		List<CachedPage.Header> headers = new ArrayList<>();
 		for (String name : capture.getHeaderNames()) {
 			if (!NOT_REPLAYED.contains(name.toLowerCase())) {
@@ -132,12 +132,12 @@ public class PageCacheFilter implements Filter {
 		}
 		headers.add(new CachedPage.Header("Cache-Control", cacheControl));
 		headers.add(new CachedPage.Header("Surrogate-Key", String.join(" ", keys)));
-		return new CachedPage(plain, gzip(plain), etag(plain), capture.getContentType(), List.copyOf(headers),
+		return new CachedPage(null, gzip(plain), etag(plain), capture.getContentType(), List.copyOf(headers),
 				Set.copyOf(keys));
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, CachedPage page, boolean head,
-			boolean replayHeaders) throws IOException {
+	private void write(HttpServletRequest request, HttpServletResponse response, String path, CachedPage page,
+			boolean head, boolean replayHeaders) throws IOException {
 		if (replayHeaders) {
 			for (CachedPage.Header header : page.headers()) {
 				response.addHeader(header.name(), header.value());
@@ -163,7 +163,7 @@ public class PageCacheFilter implements Filter {
 		}
 		else {
 			response.setHeader("ETag", page.etag());
-			body = page.plain();
+			body = cache.plain(path, page);
 		}
 		response.setContentLength(body.length);
 		if (!head) {
