@@ -117,12 +117,17 @@ final class IssueMail {
 
 		@Override
 		public void writeTo(OutputStream out) throws IOException, MessagingException {
-			issue.write(recipient, out);
+			issue.writeAtOnce(recipient, out);
 		}
 
 		@Override
 		public void writeTo(OutputStream out, String[] ignoredHeaders) throws IOException, MessagingException {
-			issue.write(recipient, out);
+			issue.writeAtOnce(recipient, out);
+		}
+
+		/** The message's bytes, in a buffer valid until this worker's next message. */
+		PreparedIssue.Scratch assemble() throws IOException, MessagingException {
+			return issue.assemble(recipient);
 		}
 
 		@Override

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jakarta.mail.Address;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -189,7 +190,7 @@ public class IssueSender {
 		}
 		Duration lease = properties.lease();
 		Duration margin = lease.dividedBy(4);
-		try (SmtpConnection connection = new SmtpConnection(relay)) {
+		try (SmtpConnection connection = new SmtpConnection(relay, properties.pipelining())) {
 			IssueMail factory = new IssueMail(connection.session(), dkim.isEnabled() ? dkim.signer() : null, listIdDomain,
 					tracking);
 			while (!Thread.currentThread().isInterrupted()) {
@@ -201,7 +202,8 @@ public class IssueSender {
 				}
 				Set<String> listed = suppressions.listed(batch.stream().map(Delivery::addressKey).toList());
 				try {
-					for (Delivery delivery : batch) {
+					for (int i = 0; i < batch.size(); i++) {
+						Delivery delivery = batch.get(i);
 						if (clock.instant().isAfter(until.minus(margin))) {
 							break; // the rest goes back with the release below, before the lease can run out
 						}
@@ -213,7 +215,8 @@ public class IssueSender {
 							queue.suppressed(delivery, owner, "on the suppression list", clock.instant());
 							continue;
 						}
-						if (!deliver(newsletter, issue, subscriberLinks, connection, factory, delivery, owner)) {
+						String next = nextRecipient(batch, i + 1, listed);
+						if (!deliver(newsletter, issue, subscriberLinks, connection, factory, delivery, owner, next)) {
 							queue.release(issue.id(), owner);
 							return false;
 						}
@@ -233,9 +236,28 @@ public class IssueSender {
 		}
 	}
 
+	/**
+	 * The address this worker sends to after the delivery before {@code from} in its batch, or null:
+	 * when pipelining, its envelope goes out with the previous message's final dot.
+	 */
+	private static String nextRecipient(List<Delivery> batch, int from, Set<String> listed) {
+		for (int i = from; i < batch.size(); i++) {
+			Delivery next = batch.get(i);
+			if (next.subscribed() && !listed.contains(Suppressions.hash(next.addressKey()))) {
+				try {
+					return new InternetAddress(next.address(), false).getAddress();
+				}
+				catch (AddressException ex) {
+					return null;
+				}
+			}
+		}
+		return null;
+	}
+
 	/** Sends one message and records the outcome; false when the relay could not be reached. */
 	private boolean deliver(NewsletterRef newsletter, Issue issue, SubscriberLinks subscriberLinks,
-			SmtpConnection connection, IssueMail factory, Delivery delivery, String owner) {
+			SmtpConnection connection, IssueMail factory, Delivery delivery, String owner, String next) {
 		MimeMessage message;
 		Address[] to;
 		try {
@@ -251,7 +273,7 @@ public class IssueSender {
 			return true;
 		}
 		rate.acquire();
-		SmtpConnection.Reply reply = connection.send(message, to, () -> queue.markSent(delivery, owner, clock.instant()));
+		SmtpConnection.Reply reply = connection.send(message, to, () -> queue.markSent(delivery, owner, clock.instant()), next);
 		Instant now = clock.instant();
 		if (reply.outcome() == SmtpConnection.Outcome.ACCEPTED) {
 			if (!reply.recorded()) {

@@ -77,6 +77,14 @@ final class PreparedIssue {
 
 	private final MailDateFormat dates = new MailDateFormat();
 
+	/** The Date header of the second last written (the header has no finer unit): formatted once a second. */
+	private long dateSecond = Long.MIN_VALUE;
+
+	private byte[] dateHeader;
+
+	/** One message at a time is put together here and handed on in one write (see {@link #writeAtOnce}). */
+	private final Scratch scratch = new Scratch();
+
 	/**
 	 * @param trackedHtml the issue's HTML with tracked links and pixel in place, the token written as
 	 *     {@link #TRACKING_TOKEN}; null when the newsletter does not track
@@ -141,11 +149,14 @@ final class PreparedIssue {
 
 	/** Writes the whole message of one recipient. */
 	void write(Recipient recipient, OutputStream out) throws IOException, MessagingException {
-		StringBuilder headers = new StringBuilder(256);
-		header(headers, "Date", dates.format(Date.from(recipient.date())));
-		out.write(headers.toString().getBytes(StandardCharsets.US_ASCII));
+		long second = recipient.date().getEpochSecond();
+		if (second != dateSecond) {
+			dateHeader = ("Date: " + dates.format(Date.from(recipient.date())) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+			dateSecond = second;
+		}
+		out.write(dateHeader);
 		out.write(fixedHeaders);
-		headers.setLength(0);
+		StringBuilder headers = new StringBuilder(256);
 		header(headers, "To", addresses(new Address[] { new InternetAddress(recipient.address(), false) }, 4));
 		header(headers, "Message-ID", recipient.messageId());
 		out.write(headers.toString().getBytes(StandardCharsets.UTF_8));
@@ -166,6 +177,36 @@ final class PreparedIssue {
 				QuotedPrintable.encode(value((Slot) piece, recipient), out);
 			}
 		}
+	}
+
+	/**
+	 * Writes the whole message of one recipient in one call. The SMTP data stream looks at every
+	 * byte it is given (line ends, dot-stuffing) and the links are encoded a byte at a time: given
+	 * one array, it does that work in one loop instead of a call per byte.
+	 */
+	void writeAtOnce(Recipient recipient, OutputStream out) throws IOException, MessagingException {
+		Scratch message = assemble(recipient);
+		out.write(message.array(), 0, message.size());
+	}
+
+	/** The whole message of one recipient in this issue's buffer, valid until the next call. */
+	Scratch assemble(Recipient recipient) throws IOException, MessagingException {
+		scratch.reset();
+		write(recipient, scratch);
+		return scratch;
+	}
+
+	/** A byte array stream that lends its array instead of copying it. */
+	static final class Scratch extends ByteArrayOutputStream {
+
+		Scratch() {
+			super(16 * 1024);
+		}
+
+		byte[] array() {
+			return buf;
+		}
+
 	}
 
 	/** The whole message of one recipient as bytes. */

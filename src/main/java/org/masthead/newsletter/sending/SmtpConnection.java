@@ -1,22 +1,17 @@
 package org.masthead.newsletter.sending;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.util.Properties;
-
-import javax.net.SocketFactory;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -84,59 +79,30 @@ final class SmtpConnection implements AutoCloseable {
 
 	private RecordingTransport transport;
 
+	private final CorkedSockets sockets;
+
+	private final boolean pipelining;
+
 	SmtpConnection(JavaMailSenderImpl settings) {
+		this(settings, true);
+	}
+
+	/** @param pipelining whether to pipeline (RFC 2920) when the relay offers it */
+	SmtpConnection(JavaMailSenderImpl settings, boolean pipelining) {
 		this.settings = settings;
+		this.pipelining = pipelining;
 		this.protocol = settings.getProtocol() == null ? "smtp" : settings.getProtocol();
 		Properties properties = new Properties();
 		properties.putAll(settings.getSession().getProperties());
 		if (!properties.containsKey("mail." + protocol + ".socketFactory")
 				&& !properties.containsKey("mail." + protocol + ".socketFactory.class")) {
-			properties.put("mail." + protocol + ".socketFactory", NoDelaySockets.INSTANCE);
+			this.sockets = new CorkedSockets();
+			properties.put("mail." + protocol + ".socketFactory", sockets);
+		}
+		else {
+			this.sockets = null;
 		}
 		this.session = Session.getInstance(properties);
-	}
-
-	/**
-	 * Plain sockets with TCP_NODELAY. The mail library writes a message's last line (".") in a
-	 * packet of its own; with Nagle's algorithm on, that packet waits for the relay's delayed ACK,
-	 * about 40 ms per message, which caps a connection near 25 messages a second.
-	 */
-	static final class NoDelaySockets extends SocketFactory {
-
-		static final NoDelaySockets INSTANCE = new NoDelaySockets();
-
-		@Override
-		public Socket createSocket() throws IOException {
-			Socket socket = new Socket();
-			socket.setTcpNoDelay(true);
-			return socket;
-		}
-
-		@Override
-		public Socket createSocket(String host, int port) throws IOException {
-			return noDelay(new Socket(host, port));
-		}
-
-		@Override
-		public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-			return noDelay(new Socket(host, port, local, localPort));
-		}
-
-		@Override
-		public Socket createSocket(InetAddress host, int port) throws IOException {
-			return noDelay(new Socket(host, port));
-		}
-
-		@Override
-		public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-			return noDelay(new Socket(host, port, local, localPort));
-		}
-
-		private static Socket noDelay(Socket socket) throws IOException {
-			socket.setTcpNoDelay(true);
-			return socket;
-		}
-
 	}
 
 	Session session() {
@@ -145,131 +111,81 @@ final class SmtpConnection implements AutoCloseable {
 
 	/** Sends a message that is not a delivery (a test send): nothing to record before its dot. */
 	Reply send(MimeMessage message, Address[] recipients) {
-		return send(message, recipients, null);
+		return send(message, recipients, null, null);
 	}
 
-	Reply send(MimeMessage message, Address[] recipients, BeforeDot beforeDot) {
+	/**
+	 * Sends one message, with {@code beforeDot} run before its final dot. {@code next}, when not null,
+	 * is the one recipient of the message this caller sends next on this connection: when pipelining,
+	 * its envelope goes out with this message's dot. A next send to someone else still works (the
+	 * connection is made again: the relay was waiting for that other message inside DATA).
+	 */
+	Reply send(MimeMessage message, Address[] recipients, BeforeDot beforeDot, String next) {
 		RecordingTransport used = null;
 		try {
 			open();
 			used = transport;
+			if (used.pipelines() && recipients.length == 1 && recipients[0] instanceof InternetAddress recipient) {
+				if (used.envelopeAhead() != null && !used.envelopeAhead().equals(recipient.getAddress())) {
+					close();
+					open();
+					used = transport;
+				}
+				Reply reply = used.sendPipelined(message, sender(message), recipient.getAddress(), beforeDot, next);
+				if (reply.code() == 0 || used.abandoned()) {
+					close();
+				}
+				return reply;
+			}
+			if (used.envelopeAhead() != null) {
+				close();
+				open();
+				used = transport;
+			}
 			used.send(message, recipients, beforeDot);
 			String response = used.getLastServerResponse();
-			return new Reply(Outcome.ACCEPTED, 250, response == null ? "250" : response.strip(), false, used.recorded);
+			return new Reply(Outcome.ACCEPTED, 250, response == null ? "250" : response.strip(), false, used.recorded());
 		}
 		catch (MessagingException ex) {
-			if (used != null && used.withdrawn != null) {
+			if (used != null && used.withdrawn() != null) {
 				close();
-				return new Reply(Outcome.WITHDRAWN, 0, "not recorded before the final dot: " + used.withdrawn, false, false);
+				return new Reply(Outcome.WITHDRAWN, 0, "not recorded before the final dot: " + used.withdrawn(), false, false);
 			}
 			Reply reply = classify(ex);
 			if (reply.code() == 0) {
 				close();
 			}
-			return used != null && used.recorded ? reply.afterDot() : reply;
+			return used != null && used.recorded() ? reply.afterDot() : reply;
 		}
+	}
+
+	/** MAIL FROM's address: {@code mail.smtp.from} when set (a bounce address), else the message's From. */
+	private String sender(MimeMessage message) throws MessagingException {
+		String configured = session.getProperty("mail." + protocol + ".from");
+		if (configured != null && !configured.isBlank()) {
+			return configured.strip();
+		}
+		Address[] from = message.getFrom();
+		if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)) {
+			throw new MessagingException("the message has no From address for MAIL FROM");
+		}
+		return address.getAddress();
 	}
 
 	private void open() throws MessagingException {
 		if (transport == null) {
 			RecordingTransport opened = new RecordingTransport(session,
 					new URLName(protocol, settings.getHost(), settings.getPort(), null, settings.getUsername(), settings.getPassword()),
-					protocol);
+					protocol, sockets);
 			opened.connect(settings.getHost(), settings.getPort(), settings.getUsername(), settings.getPassword());
+			opened.choosePipelining(pipelining);
 			transport = opened;
 		}
 	}
 
-	/**
-	 * Angus Mail's SMTP transport with a step before the final dot. {@code SMTPTransport.sendMessage}
-	 * writes the message and then calls {@code finishData()}, which writes "." (through
-	 * {@code sendCommand}) and reads the reply; an IOException thrown in {@code finishData()} makes it
-	 * close the connection without writing the dot.
-	 *
-	 * <p>Why the mark is committed after the dot is written and not before: a mark committed first
-	 * and a process killed before its dot is a message lost, and the time between the two is a whole
-	 * database commit (on PostgreSQL a round trip and a WAL flush, milliseconds: two-node kill runs
-	 * lost up to one message per connection that way). Written the other way round, a process killed
-	 * before the commit leaves the transaction to be rolled back by the database and the relay to
-	 * hold a message it will get again (a duplicate, with the same Message-ID); that window is two
-	 * writes to two sockets in a row, microseconds. A process killed anywhere else sends exactly once.
-	 */
-	static final class RecordingTransport extends SMTPTransport {
-
-		private BeforeDot beforeDot;
-
-		private Mark pending;
-
-		private boolean recorded;
-
-		private String withdrawn;
-
-		private RuntimeException commitFailed;
-
-		RecordingTransport(Session session, URLName url, String protocol) {
-			super(session, url, protocol, "smtps".equals(protocol));
-		}
-
-		synchronized void send(MimeMessage message, Address[] recipients, BeforeDot step) throws MessagingException {
-			beforeDot = step;
-			pending = null;
-			recorded = false;
-			withdrawn = null;
-			commitFailed = null;
-			try {
-				sendMessage(message, recipients);
-			}
-			finally {
-				beforeDot = null;
-				if (pending != null) { // the dot was never (or not surely) written
-					Mark mark = pending;
-					pending = null;
-					mark.rollback();
-				}
-			}
-		}
-
-		@Override
-		protected void finishData() throws IOException, MessagingException {
-			if (beforeDot != null) {
-				Mark mark;
-				try {
-					mark = beforeDot.record();
-				}
-				catch (RuntimeException ex) {
-					withdrawn = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-					throw new IOException("withdrawn: " + withdrawn, ex);
-				}
-				if (mark == null) {
-					withdrawn = "the delivery is no longer this worker's";
-					throw new IOException("withdrawn: " + withdrawn);
-				}
-				pending = mark;
-			}
-			super.finishData();
-		}
-
-		@Override
-		protected void sendCommand(String command) throws MessagingException {
-			super.sendCommand(command);
-			if (pending != null && ".".equals(command)) {
-				Mark mark = pending;
-				pending = null;
-				try {
-					mark.commit();
-					recorded = true;
-				}
-				catch (RuntimeException ex) {
-					commitFailed = ex; // the message is out; the caller records it again
-				}
-			}
-		}
-
-		/** Why the mark could not be committed after the dot, or null. */
-		RuntimeException commitFailed() {
-			return commitFailed;
-		}
-
+	/** Whether this connection pipelines (connected, and the relay offers PIPELINING). */
+	boolean pipelines() {
+		return transport != null && transport.pipelines();
 	}
 
 	static Reply classify(MessagingException ex) {
@@ -294,7 +210,7 @@ final class SmtpConnection implements AutoCloseable {
 		return new Reply(Outcome.TEMPORARY, 0, "connection: " + text, false, false);
 	}
 
-	private static Reply reply(int code, String text, boolean recipient) {
+	static Reply reply(int code, String text, boolean recipient) {
 		String clean = text == null ? String.valueOf(code) : text.strip();
 		if (code >= 500) {
 			return new Reply(Outcome.PERMANENT, code, clean, recipient, false);

@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  * {@code 550}; after the final dot, {@code late} gets {@code 451} on its first try and {@code refused}
  * gets {@code 554}; everyone else is accepted. It records every accepted message's recipient, every
  * message that ended without its dot (the client withdrew it), and calls {@link #atData} when DATA
- * starts and {@link #atDot} when the final dot arrives, before replying.
+ * starts and {@link #atDot} when the final dot arrives, before replying. It offers PIPELINING (RFC
+ * 2920) unless made without it, and counts the commands that arrived already waiting behind the one
+ * before them (sent in the same write: pipelined).
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -33,6 +35,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	private final List<String> withdrawn = new CopyOnWriteArrayList<>();
 
+	private final boolean pipelining;
+
+	private final AtomicInteger pipelined = new AtomicInteger();
+
+	private final AtomicInteger afterDot = new AtomicInteger();
+
 	/** Called with the recipient when a DATA command arrives. */
 	volatile Consumer<String> atData = recipient -> {
 	};
@@ -42,6 +50,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	};
 
 	ScriptedSmtpServer() throws IOException {
+		this(true);
+	}
+
+	ScriptedSmtpServer(boolean pipelining) throws IOException {
+		this.pipelining = pipelining;
 		server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread acceptor = new Thread(this::accept, "scripted-smtp");
 		acceptor.setDaemon(true);
@@ -60,6 +73,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	/** Recipients of the messages whose connection ended before their final dot. */
 	List<String> withdrawn() {
 		return List.copyOf(withdrawn);
+	}
+
+	/** RCPT and DATA commands that were already waiting when the command before them was answered. */
+	int pipelined() {
+		return pipelined.get();
+	}
+
+	/** MAIL commands that were already waiting when the previous message's final dot was answered. */
+	int envelopesAfterDot() {
+		return afterDot.get();
 	}
 
 	int tries(String address) {
@@ -91,12 +114,18 @@ final class ScriptedSmtpServer implements AutoCloseable {
 			while ((line = in.readLine()) != null) {
 				String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
 				switch (command) {
-					case "EHLO", "HELO" -> write(out, "250-scripted.test\r\n250 8BITMIME");
+					case "EHLO", "HELO" -> write(out, "250-scripted.test\r\n" + (pipelining ? "250-PIPELINING\r\n" : "") + "250 8BITMIME");
 					case "MAIL" -> {
 						recipient = null;
+						if (in.ready()) {
+							pipelined.incrementAndGet();
+						}
 						write(out, "250 2.1.0 Ok");
 					}
 					case "RCPT" -> {
+						if (in.ready()) {
+							pipelined.incrementAndGet();
+						}
 						String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
 						int attempt = tries.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
 						if (address.startsWith("gone")) {
@@ -111,6 +140,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
 						}
 					}
 					case "DATA" -> {
+						if (recipient == null) {
+							write(out, "554 5.5.1 Error: no valid recipients");
+							continue;
+						}
 						atData.accept(recipient);
 						write(out, "354 End data with <CR><LF>.<CR><LF>");
 						while ((line = in.readLine()) != null && !line.equals(".")) {
@@ -121,6 +154,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
 							return;
 						}
 						atDot.accept(recipient);
+						if (in.ready()) {
+							afterDot.incrementAndGet();
+						}
 						int attempt = tries(recipient);
 						if (recipient.startsWith("late") && attempt <= 1) {
 							write(out, "451 4.3.0 queue file write error, try again");
@@ -133,7 +169,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
 							write(out, "250 2.0.0 Ok: queued as " + accepted.size());
 						}
 					}
-					case "RSET", "NOOP" -> write(out, "250 2.0.0 Ok");
+					case "RSET" -> {
+						recipient = null;
+						write(out, "250 2.0.0 Ok");
+					}
+					case "NOOP" -> write(out, "250 2.0.0 Ok");
 					case "QUIT" -> {
 						write(out, "221 2.0.0 Bye");
 						return;
