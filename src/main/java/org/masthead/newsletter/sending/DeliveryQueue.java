@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.masthead.newsletter.issue.DeliveryStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 class DeliveryQueue {
+
+	private static final String MARK_SENT = "update newsletter_delivery set status = 'SENT', sent_at = ?, last_reply = ?, "
+			+ "lease_owner = null, lease_expires_at = null "
+			+ "where issue_id = ? and subscriber_id = ? and lease_owner = ? and status = 'QUEUED'";
 
 	private final JdbcClient jdbc;
 
@@ -164,7 +170,7 @@ class DeliveryQueue {
 	 * worker calls this after the message's last byte, writes the final dot, and then commits the
 	 * returned mark (or rolls it back when the dot did not go out). Null when the row is no longer
 	 * this worker's. On SQLite the workers' write turn is held until the mark is committed or rolled
-	 * back: two socket writes and a commit, microseconds. See {@link SmtpConnection.RecordingTransport}
+	 * back: two socket writes and a commit, microseconds. See {@link RecordingTransport}
 	 * for why the commit comes after the dot.
 	 */
 	SmtpConnection.Mark markSent(Delivery delivery, String owner, Instant now) {
@@ -184,9 +190,7 @@ class DeliveryQueue {
 		try {
 			connection.setAutoCommit(false);
 			int updated;
-			try (PreparedStatement update = connection.prepareStatement("update newsletter_delivery set status = 'SENT', "
-					+ "sent_at = ?, last_reply = ?, lease_owner = null, lease_expires_at = null "
-					+ "where issue_id = ? and subscriber_id = ? and lease_owner = ? and status = 'QUEUED'")) {
+			try (PreparedStatement update = connection.prepareStatement(MARK_SENT)) {
 				update.setTimestamp(1, Timestamp.from(now));
 				update.setString(2, "recorded with the final dot");
 				update.setLong(3, delivery.issueId());
@@ -224,6 +228,131 @@ class DeliveryQueue {
 				end(connection, false);
 			}
 		}
+	}
+
+	/**
+	 * A connection of a worker's own for its SENT marks, or null when the pool is too small to lend
+	 * one to each of {@code workers} and still serve their other writes (each mark then checks out a
+	 * connection, {@link #markSent}).
+	 */
+	MarkConnection markConnection(int workers) {
+		try {
+			if (!dataSource.isWrapperFor(HikariDataSource.class)
+					|| dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize() < 2 * workers) {
+				return null;
+			}
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+		return new MarkConnection();
+	}
+
+	/**
+	 * A worker's connection for its SENT marks, kept while it sends, with the update prepared once: a
+	 * mark is one statement and a commit, instead of a checkout, a prepare, two switches of auto-commit
+	 * and the pool's resets around them. Marks behave as {@link #markSent}'s. A connection that fails
+	 * is dropped and the next mark takes a fresh one (a database restart).
+	 */
+	final class MarkConnection implements AutoCloseable {
+
+		private Connection connection;
+
+		private PreparedStatement update;
+
+		SmtpConnection.Mark markSent(Delivery delivery, String owner, Instant now) {
+			if (!postgres) {
+				sqliteWrites.lock();
+			}
+			try {
+				if (connection == null) {
+					connection = dataSource.getConnection();
+					connection.setAutoCommit(false);
+					update = connection.prepareStatement(MARK_SENT);
+				}
+				update.setTimestamp(1, Timestamp.from(now));
+				update.setString(2, "recorded with the final dot");
+				update.setLong(3, delivery.issueId());
+				update.setLong(4, delivery.subscriberId());
+				update.setString(5, owner);
+				if (update.executeUpdate() != 1) {
+					finish(false);
+					return null;
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				drop();
+				if (!postgres) {
+					sqliteWrites.unlock();
+				}
+				throw new IllegalStateException("could not mark delivery " + delivery.subscriberId() + ": " + ex.getMessage(), ex);
+			}
+			return new SmtpConnection.Mark() {
+
+				@Override
+				public void commit() {
+					finish(true);
+				}
+
+				@Override
+				public void rollback() {
+					finish(false);
+				}
+
+			};
+		}
+
+		/** Commits or rolls back the open mark and ends the write turn. */
+		private void finish(boolean commit) {
+			try {
+				if (commit) {
+					connection.commit();
+				}
+				else {
+					connection.rollback();
+				}
+			}
+			catch (SQLException ex) {
+				drop();
+				if (commit) {
+					throw new IllegalStateException("could not commit a delivery mark: " + ex.getMessage(), ex);
+				}
+			}
+			finally {
+				if (!postgres) {
+					sqliteWrites.unlock();
+				}
+			}
+		}
+
+		private void drop() {
+			if (connection != null) {
+				try {
+					connection.rollback();
+				}
+				catch (SQLException ex) {
+					// a broken connection: closing it is all that is left
+				}
+				close();
+			}
+		}
+
+		@Override
+		public void close() {
+			if (connection != null) {
+				try {
+					update.close();
+					connection.setAutoCommit(true);
+					connection.close();
+				}
+				catch (SQLException | RuntimeException ex) {
+					// the pool evicts a broken connection
+				}
+				connection = null;
+				update = null;
+			}
+		}
+
 	}
 
 	/** Commits or rolls back a mark's transaction, gives its connection back and ends the write turn. */
@@ -334,14 +463,13 @@ class DeliveryQueue {
 		return counts;
 	}
 
-	/** When the next queued delivery of the issue is due, or null when none is queued. */
-	Instant nextDue(long issueId) {
-		Timestamp next = jdbc.sql("select min(next_attempt_at) from newsletter_delivery where issue_id = :issue and status = 'QUEUED'")
+	/** Whether any delivery of the issue is still queued (due now or later). */
+	boolean hasQueued(long issueId) {
+		return !jdbc.sql("select 1 from newsletter_delivery where issue_id = :issue and status = 'QUEUED' limit 1")
 			.param("issue", issueId)
-			.query((rs, row) -> rs.getTimestamp(1))
-			.optional()
-			.orElse(null);
-		return next == null ? null : next.toInstant();
+			.query(Integer.class)
+			.list()
+			.isEmpty();
 	}
 
 	/** Readers who left the newsletter since the issue started going out. */

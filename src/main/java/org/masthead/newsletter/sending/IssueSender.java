@@ -137,7 +137,7 @@ public class IssueSender {
 		if (relay != null && clock.instant().isAfter(relayRetryAt)) {
 			work(newsletter, issue, relay);
 		}
-		if (queue.nextDue(issueId) == null && workflow.finish(issueId)) {
+		if (!queue.hasQueued(issueId) && workflow.finish(issueId)) {
 			log.info("Issue {} of {} sent: {}", issueId, newsletter.slug(), queue.counts(issueId));
 		}
 	}
@@ -190,7 +190,8 @@ public class IssueSender {
 		}
 		Duration lease = properties.lease();
 		Duration margin = lease.dividedBy(4);
-		try (SmtpConnection connection = new SmtpConnection(relay, properties.pipelining())) {
+		try (SmtpConnection connection = new SmtpConnection(relay, properties.pipelining());
+				DeliveryQueue.MarkConnection marks = queue.markConnection(properties.connections())) {
 			IssueMail factory = new IssueMail(connection.session(), dkim.isEnabled() ? dkim.signer() : null, listIdDomain,
 					tracking);
 			while (!Thread.currentThread().isInterrupted()) {
@@ -216,7 +217,7 @@ public class IssueSender {
 							continue;
 						}
 						String next = nextRecipient(batch, i + 1, listed);
-						if (!deliver(newsletter, issue, subscriberLinks, connection, factory, delivery, owner, next)) {
+						if (!deliver(newsletter, issue, subscriberLinks, connection, factory, marks, delivery, owner, next)) {
 							queue.release(issue.id(), owner);
 							return false;
 						}
@@ -257,7 +258,8 @@ public class IssueSender {
 
 	/** Sends one message and records the outcome; false when the relay could not be reached. */
 	private boolean deliver(NewsletterRef newsletter, Issue issue, SubscriberLinks subscriberLinks,
-			SmtpConnection connection, IssueMail factory, Delivery delivery, String owner, String next) {
+			SmtpConnection connection, IssueMail factory, DeliveryQueue.MarkConnection marks, Delivery delivery, String owner,
+			String next) {
 		MimeMessage message;
 		Address[] to;
 		try {
@@ -273,7 +275,8 @@ public class IssueSender {
 			return true;
 		}
 		rate.acquire();
-		SmtpConnection.Reply reply = connection.send(message, to, () -> queue.markSent(delivery, owner, clock.instant()), next);
+		SmtpConnection.Reply reply = connection.send(message, to, () -> marks != null ? marks.markSent(delivery, owner, clock.instant())
+				: queue.markSent(delivery, owner, clock.instant()), next);
 		Instant now = clock.instant();
 		if (reply.outcome() == SmtpConnection.Outcome.ACCEPTED) {
 			if (!reply.recorded()) {
