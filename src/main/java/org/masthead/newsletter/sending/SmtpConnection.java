@@ -25,6 +25,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * the relay's reply read. When the step does not succeed the connection is closed without the dot,
  * so the relay discards the message (RFC 5321 4.1.1.4: only the dot completes a transaction) and
  * the mark is rolled back; {@link Reply#recorded()} says whether the mark was committed.
+ *
+ * <p>When the relay offers PIPELINING the caller names the recipient it sends to next, and that
+ * message's envelope goes out in the same write as this message's dot ({@link RecordingTransport}).
  */
 final class SmtpConnection implements AutoCloseable {
 
