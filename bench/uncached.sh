@@ -3,6 +3,10 @@
 # cycling over thousands of different articles of a 10,000-article newsroom. Prints requests/s,
 # p50/p99 and server CPU per page against the targets (>= 1,500 req/s, p99 <= 50 ms), at the issue's
 # WRK_CONNECTIONS (64) and at WRK_CONNECTIONS_LOW (16) readers at once, in one run.
+# After each Masthead run, the floor of that setting: nginx answering the same wrk script (every path
+# gets one static copy of an article page, no work at all), so a p99 the machine itself causes
+# (other processes, steal time, wrk's own share of two cores) shows in the same run. Needs nginx
+# (apt-get install nginx-light); without it the floor is skipped and the script says so.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -20,6 +24,46 @@ collect_paths "$port" "$paths"
 count=$(wc -l <"$paths")
 
 export PATHS_FILE=$paths
+
+# The floor: nginx serving one article page, as rendered, at every path of the same list.
+nginx_pids=""
+if command -v nginx >/dev/null 2>&1; then
+	floor=$RESULTS/nginx-floor
+	mkdir -p "$floor/tmp"
+	curl -sf "http://127.0.0.1:$port$(head -1 "$paths")" -o "$floor/page.html" || die "could not fetch an article page"
+	nginx_port=$(free_port)
+	cat >"$floor/nginx.conf" <<EOF
+# Minimal and fair, as in cached-vs-nginx.sh: workers per core, no access log, keep-alive without limit.
+worker_processes auto;
+daemon off;
+pid $floor/nginx.pid;
+error_log $floor/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  sendfile on;
+  tcp_nopush on;
+  tcp_nodelay on;
+  keepalive_requests 1000000;
+  keepalive_timeout 65;
+  client_body_temp_path $floor/tmp;
+  proxy_temp_path $floor/tmp;
+  fastcgi_temp_path $floor/tmp;
+  uwsgi_temp_path $floor/tmp;
+  scgi_temp_path $floor/tmp;
+  server { listen 127.0.0.1:$nginx_port; root $floor; location / { try_files /page.html =404; } }
+}
+EOF
+	nginx -c "$floor/nginx.conf" -p "$floor" >"$floor/stdout.log" 2>&1 &
+	nginx_master=$!
+	STARTED_PIDS+=("$nginx_master")
+	wait_200 "http://127.0.0.1:$nginx_port$(head -1 "$paths")" 10 "$nginx_master"
+	nginx_pids="$nginx_master $(pgrep -P "$nginx_master" | tr '\n' ' ')"
+	wrk_run "$RESULTS/floor-warmup.txt" "$nginx_pids" -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d3s \
+		-s "$BENCH_DIR/paths.lua" "http://127.0.0.1:$nginx_port/"
+fi
+
 log "Warming up for $WARMUP_DURATION (JIT)"
 wrk_run "$RESULTS/uncached-warmup.txt" "$masthead" -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WARMUP_DURATION" \
 	-s "$BENCH_DIR/paths.lua" "http://127.0.0.1:$port/"
@@ -45,6 +89,17 @@ for connections in $WRK_CONNECTIONS $WRK_CONNECTIONS_LOW; do
 	summary "     $(noise_note "$out")"
 	e=$(errors "$out")
 	[[ -z "$e" ]] || summary "     ! $e"
+	if [[ -n "$nginx_pids" ]]; then
+		floor_out=$RESULTS/floor-c$connections.txt
+		wrk_run "$floor_out" "$nginx_pids" -t"$WRK_THREADS" -c"$connections" -d"$WRK_DURATION" --latency \
+			-s "$BENCH_DIR/paths.lua" "http://127.0.0.1:$nginx_port/"
+		floor_p99=$(latency_ms "$floor_out" 99)
+		summary "     floor at -c$connections (nginx, a static copy at every path, right after): $(rps "$floor_out") req/s," \
+			"p50 $(latency_ms "$floor_out" 50) ms, p99 $floor_p99 ms; Masthead p99 / floor p99 $(ratio "$p99" "$floor_p99")"
+		summary "     floor run: $(noise_note "$floor_out")"
+	else
+		summary "     floor skipped: nginx is not installed (apt-get install nginx-light)"
+	fi
 done
 kill "$SAMPLER_PID" 2>/dev/null || true
 summary "   Masthead resident memory under this load: max $(max_mb "$RESULTS/uncached-rss.txt") MB (target <= 400)"
