@@ -3,7 +3,9 @@
 # JDK 17, two ways: the README's `bin/masthead` (the jar extracted once per build, an AOT cache on
 # JDK 25 or an AppCDS archive on JDK 17 from its training run, which the first, untimed start makes)
 # and plain `java -jar`. Then resident memory under load with the page cache filling up, both ways
-# on JDK 25. Targets: first 200 within 4 s on JDK 25; resident memory <= 400 MB.
+# on JDK 25: resident memory (RSS) at its peak (VmHWM) and at the end of the load, each split into
+# anonymous and file-backed pages. Targets: first 200 within 4 s on JDK 25; resident memory <= 400 MB.
+# VARIANTS= skips the start-up part, MEMORY_VARIANTS= the memory part.
 set -euo pipefail
 # JVM options only when given: bin/masthead then runs with its own defaults, exactly as the README
 # starts it, and java -jar with lib.sh's (the README's former flags).
@@ -124,12 +126,15 @@ for variant in $MEMORY_VARIANTS; do
 	kill "$SAMPLER_PID" 2>/dev/null || true
 	hwm=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$masthead/status")
 	peak=$(sort -n "$RESULTS/memory-$variant-rss.txt" | tail -1)
+	end=$(awk '/^(VmRSS|RssAnon|RssFile):/ { v[$1] = $2 } END { print v["VmRSS:"], v["RssAnon:"], v["RssFile:"] }' \
+		"/proc/$masthead/status")
 	stop_pid "$masthead"
 	what="java -jar"
 	[[ $variant == launcher ]] && what="bin/masthead"
 	summary "== Resident memory, JDK $(java_major "$JAVA_BIN") $what: $(wc -l <"$paths") different articles each once (${fill_s} s)," \
 		"then over and over for $WRK_DURATION with the cache on ($(rps "$RESULTS/memory-$variant-load.txt") req/s)"
-	summary "   VmHWM $hwm MB; at the highest sample RSS $(awk '{ printf "%.0f MB = %.0f MB anonymous + %.0f MB file-backed", $1 / 1024, $2 / 1024, $3 / 1024 }' <<<"$peak")" \
+	split() { awk '{ printf "%.0f MB = %.0f MB anonymous + %.0f MB file-backed", $1 / 1024, $2 / 1024, $3 / 1024 }' <<<"$1"; }
+	summary "   peak RSS (VmHWM) $hwm MB; at the highest sample $(split "$peak"); at the end of the load $(split "$end")" \
 		" RATIO to target $(ratio "$hwm" 400) (target <= 400 MB, ratio <= 1.00)"
 	summary "   $(noise_note "$RESULTS/memory-$variant-load.txt")"
 done
