@@ -37,6 +37,15 @@ final class ImageVariants {
 	/** The most bytes of decoded pixels one upload may take on the heap. */
 	static final long DECODE_BUDGET = 24L * 1024 * 1024;
 
+	/** The most heap a WebP decode may take (see {@link #checkWebPCost}). */
+	static final long WEBP_DECODE_BUDGET = 48L * 1024 * 1024;
+
+	/** Heap a lossy WebP pixel takes while decoded, measured: a 4-megapixel picture needed 96-128 MB. */
+	static final int WEBP_LOSSY_BYTES_PER_PIXEL = 30;
+
+	/** Heap a lossless WebP pixel takes while decoded, measured: a 10-megapixel picture fit in 64 MB. */
+	static final int WEBP_LOSSLESS_BYTES_PER_PIXEL = 6;
+
 	private static final List<String> FORMATS = List.of("jpeg", "png", "webp");
 
 	private ImageVariants() {
@@ -88,6 +97,9 @@ final class ImageVariants {
 					throw new MediaRejectedException("media.too-many-pixels",
 							"The picture has more than 40 megapixels (" + width + " x " + height + ").");
 				}
+				if (format.equals("webp")) {
+					checkWebPCost(bytes, width, height);
+				}
 				int widest = 0;
 				for (int w : widths) {
 					if (w < width) {
@@ -127,6 +139,42 @@ final class ImageVariants {
 			step++;
 		}
 		return step;
+	}
+
+	/**
+	 * WebP is the exception: its decoder (TwelveMonkeys) holds the whole picture whatever the
+	 * subsampling, a lossy one as macroblock objects of about 30 bytes a pixel (a 4-megapixel photo
+	 * needs over 96 MB of heap; a 40-megapixel one did not fit in 256 MB), a lossless one as a
+	 * full-size raster of 4 bytes a pixel plus its work. So a WebP picture is refused when that would
+	 * take more than {@link #WEBP_DECODE_BUDGET}, with the limit for its kind in the message.
+	 */
+	private static void checkWebPCost(byte[] bytes, int width, int height) {
+		int perPixel = isLosslessWebP(bytes) ? WEBP_LOSSLESS_BYTES_PER_PIXEL : WEBP_LOSSY_BYTES_PER_PIXEL;
+		if ((long) width * height * perPixel > WEBP_DECODE_BUDGET) {
+			throw new MediaRejectedException("media.webp-too-many-pixels", String.format(Locale.ROOT,
+					"A WebP picture can have at most %.1f megapixels here (this one is %d x %d). Save it as JPEG or PNG"
+							+ " to upload it at this size.",
+					WEBP_DECODE_BUDGET / (double) perPixel / 1_000_000, width, height));
+		}
+	}
+
+	/** Whether the first image chunk of a WebP file is lossless ("VP8L") rather than lossy ("VP8 "). */
+	static boolean isLosslessWebP(byte[] bytes) {
+		long at = 12; // after "RIFF", the size and "WEBP"
+		while (at + 8 <= bytes.length) {
+			int i = (int) at;
+			String chunk = new String(bytes, i, 4, java.nio.charset.StandardCharsets.US_ASCII);
+			if (chunk.equals("VP8L")) {
+				return true;
+			}
+			if (chunk.equals("VP8 ")) {
+				return false;
+			}
+			long size = (bytes[i + 4] & 0xFFL) | (bytes[i + 5] & 0xFFL) << 8 | (bytes[i + 6] & 0xFFL) << 16
+					| (bytes[i + 7] & 0xFFL) << 24;
+			at += 8 + size + (size & 1);
+		}
+		return false;
 	}
 
 	/** Bytes a decoded pixel takes on the heap, from the type the reader decodes into. */

@@ -109,6 +109,56 @@ class ImageVariantsTests {
 			.isInstanceOfSatisfying(MediaRejectedException.class, ex -> assertThat(ex.code()).isEqualTo("media.not-an-image"));
 	}
 
+	@Test
+	void aWebPPictureIsReadAndScaled() {
+		byte[] webp = resource("orange-disc-1000x600.webp");
+		assertThat(ImageVariants.isLosslessWebP(webp)).isFalse();
+
+		ImageVariants.Picture picture = ImageVariants.make(webp, ImageMediaLibrary.VARIANT_WIDTHS);
+
+		assertThat(picture.format()).isEqualTo("webp");
+		assertThat(picture.variants()).extracting(ImageVariants.Variant::width).containsExactly(960, 480);
+		assertThat(orange(read(picture.variants().get(0).jpeg()).getRGB(480, 288))).isTrue();
+	}
+
+	@Test
+	void aLargeLossyWebPIsRefusedBeforeItsDecoderCanTakeTheHeap() {
+		// 2,000 x 1,500 lossy: about 90 MB of heap in the WebP decoder, whatever the subsampling.
+		assertThatThrownBy(() -> ImageVariants.make(resource("orange-disc-2000x1500.webp"), ImageMediaLibrary.VARIANT_WIDTHS))
+			.isInstanceOfSatisfying(MediaRejectedException.class, ex -> {
+				assertThat(ex.code()).isEqualTo("media.webp-too-many-pixels");
+				assertThat(ex.getMessage()).contains("1.7 megapixels", "2000 x 1500", "JPEG or PNG");
+			});
+		// Lossless takes 6 bytes a pixel: the same size is read, twice that is refused.
+		byte[] lossless = resource("orange-disc-2000x1500-lossless.webp");
+		assertThat(ImageVariants.isLosslessWebP(lossless)).isTrue();
+		assertThat(ImageVariants.make(lossless, ImageMediaLibrary.VARIANT_WIDTHS).variants())
+			.extracting(ImageVariants.Variant::width).containsExactly(1600, 960, 480);
+		assertThatThrownBy(() -> ImageVariants.make(resource("orange-disc-4000x3000-lossless.webp"), ImageMediaLibrary.VARIANT_WIDTHS))
+			.isInstanceOfSatisfying(MediaRejectedException.class, ex -> {
+				assertThat(ex.code()).isEqualTo("media.webp-too-many-pixels");
+				assertThat(ex.getMessage()).contains("8.4 megapixels", "4000 x 3000");
+			});
+	}
+
+	private static byte[] resource(String name) {
+		try (var in = ImageVariantsTests.class.getResourceAsStream("/media/" + name)) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static BufferedImage read(byte[] jpeg) {
+		try {
+			return ImageIO.read(new ByteArrayInputStream(jpeg));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/**
 	 * The proof on a real small heap: a JVM of 64 MB, where the whole 40-megapixel picture (120 MB
 	 * decoded) cannot even be allocated, makes the variants.
