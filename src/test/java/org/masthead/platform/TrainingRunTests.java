@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.FileSystemUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,6 +45,15 @@ class TrainingRunTests {
 	@Test
 	void theTrainingRunReadsItsOwnPagesAndExits() throws Exception {
 		Path dataDir = Files.createTempDirectory("masthead-training");
+		try {
+			trainIn(dataDir);
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(dataDir);
+		}
+	}
+
+	private static void trainIn(Path dataDir) throws Exception {
 		Path output = dataDir.resolve("output.txt");
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			List<String> command = new ArrayList<>(List.of(
