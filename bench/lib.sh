@@ -72,10 +72,20 @@ java_opts() {
 }
 
 free_port() {
-	local port
+	# Below the kernel's ephemeral range, so an outgoing connection (JDBC, SMTP, wrk) can never hold
+	# the port between this check and the bind (an smtp-sink once failed with "Address already in
+	# use" on a port in that range); never a port any socket uses; never one this run handed out.
+	local port low=32768 used=${RESULTS:-/tmp}/.bench-ports
+	read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+	((low > 12000)) || die "the ephemeral port range starts at $low: no room for the benchmark's ports below it"
 	for _ in $(seq 1 100); do
-		port=$((20000 + RANDOM % 40000))
-		if [[ -z $(ss -Htln "sport = :$port" 2>/dev/null) ]]; then echo "$port"; return; fi
+		port=$((10000 + RANDOM % (low - 10000)))
+		grep -qx "$port" "$used" 2>/dev/null && continue
+		if [[ -z $(ss -Htan "sport = :$port" 2>/dev/null) ]]; then
+			{ echo "$port" >>"$used"; } 2>/dev/null || true
+			echo "$port"
+			return
+		fi
 	done
 	die "no free port found"
 }
