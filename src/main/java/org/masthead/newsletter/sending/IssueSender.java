@@ -58,6 +58,9 @@ public class IssueSender {
 
 	private static final Logger log = LoggerFactory.getLogger(IssueSender.class);
 
+	/** How long, at least, a mark that failed after its dot is tried again (a PostgreSQL restart takes seconds). */
+	static final Duration LATE_RECORD_WINDOW = Duration.ofMinutes(2);
+
 	private final IssueRepository issues;
 
 	private final Issues workflow;
@@ -320,12 +323,16 @@ public class IssueSender {
 	/**
 	 * The relay took a message whose mark could not be committed after its dot (the database went away
 	 * in that instant, as when PostgreSQL restarts): records it in a transaction of its own, trying
-	 * while the lease lasts (a send starts with at least a quarter of it left). If that fails
-	 * too the row stays QUEUED and the message is sent again once the database is back (a duplicate,
-	 * with the same Message-ID), which is logged.
+	 * until the database answers, for at least {@link #LATE_RECORD_WINDOW} or the lease, whichever is
+	 * longer. Trying past the lease is safe: the update still needs the row QUEUED and leased to this
+	 * worker, so it never overwrites a row another node has claimed since (that node then sends the
+	 * message again: a duplicate, with the same Message-ID, which is logged). Giving up at a quarter of
+	 * the lease, as before, turned every restart of PostgreSQL that cut such a commit into a duplicate:
+	 * nobody can claim a row while the database is down.
 	 */
 	private void recordLate(Issue issue, Delivery delivery, String owner, String reply) {
-		Instant giveUp = clock.instant().plus(properties.lease().dividedBy(4));
+		Duration window = properties.lease().compareTo(LATE_RECORD_WINDOW) > 0 ? properties.lease() : LATE_RECORD_WINDOW;
+		Instant giveUp = clock.instant().plus(window);
 		for (int attempt = 1; clock.instant().isBefore(giveUp); attempt++) {
 			try {
 				if (queue.sent(delivery, owner, reply, clock.instant())) {
@@ -335,7 +342,7 @@ public class IssueSender {
 			}
 			catch (RuntimeException ex) {
 				try {
-					Thread.sleep(Math.min(250L * attempt, 2000L));
+					Thread.sleep(Math.min(100L * attempt, 500L)); // back soon after the database is
 				}
 				catch (InterruptedException interrupted) {
 					Thread.currentThread().interrupt();
