@@ -331,27 +331,37 @@ public class IssueSender {
 	 * nobody can claim a row while the database is down.
 	 */
 	private void recordLate(Issue issue, Delivery delivery, String owner, String reply) {
-		Duration window = properties.lease().compareTo(LATE_RECORD_WINDOW) > 0 ? properties.lease() : LATE_RECORD_WINDOW;
-		Instant giveUp = clock.instant().plus(window);
-		for (int attempt = 1; clock.instant().isBefore(giveUp); attempt++) {
-			try {
-				if (queue.sent(delivery, owner, reply, clock.instant())) {
-					return;
-				}
-				break;
-			}
-			catch (RuntimeException ex) {
+		// A worker is interrupted when the send of its issue stops (another worker lost the database
+		// too): that stops sending, not the bookkeeping of a message the relay already has.
+		boolean interrupted = Thread.interrupted();
+		try {
+			Duration window = properties.lease().compareTo(LATE_RECORD_WINDOW) > 0 ? properties.lease() : LATE_RECORD_WINDOW;
+			Instant giveUp = clock.instant().plus(window);
+			for (int attempt = 1; clock.instant().isBefore(giveUp); attempt++) {
 				try {
-					Thread.sleep(Math.min(100L * attempt, 500L)); // back soon after the database is
+					if (queue.sent(delivery, owner, reply, clock.instant())) {
+						return;
+					}
+					break; // SENT already (the cut-off commit took effect after all), or another node's now
 				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					break;
+				catch (RuntimeException ex) {
+					interrupted |= Thread.interrupted(); // a connection wait gives up when interrupted
+					try {
+						Thread.sleep(Math.min(100L * attempt, 500L)); // back soon after the database is
+					}
+					catch (InterruptedException again) {
+						interrupted = true;
+					}
 				}
+			}
+			log.error("Delivery {} of issue {} was accepted by the relay but could not be recorded: unless its cut-off "
+					+ "commit took effect after all, it will be sent again", delivery.subscriberId(), issue.id());
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
 			}
 		}
-		log.error("Delivery {} of issue {} was accepted by the relay but could not be recorded: it will be sent again",
-				delivery.subscriberId(), issue.id());
 	}
 
 	/** The worker's delivery could not be recorded before the dot (its lease is gone, or the database): the batch stops. */
