@@ -146,8 +146,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
 						}
 						atData.accept(recipient);
 						write(out, "354 End data with <CR><LF>.<CR><LF>");
-						while ((line = in.readLine()) != null && !line.equals(".")) {
-							// the message body is not needed
+						try {
+							while ((line = in.readLine()) != null && !line.equals(".")) {
+								// the message body is not needed
+							}
+						}
+						catch (IOException reset) {
+							// a client that closes with replies still unread resets the connection:
+							// the relay drops the message as it does on a plain hang-up
+							line = null;
 						}
 						if (line == null) {
 							withdrawn.add(recipient);
