@@ -43,31 +43,31 @@ final class CorkedSockets extends SocketFactory {
 
 	@Override
 	public Socket createSocket(String host, int port) throws IOException {
-		CorkedSocket socket = new CorkedSocket();
-		socket.connect(new InetSocketAddress(host, port));
-		return made(socket);
+		return connected(null, new InetSocketAddress(host, port));
 	}
 
 	@Override
 	public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-		CorkedSocket socket = new CorkedSocket();
-		socket.bind(new InetSocketAddress(local, localPort));
-		socket.connect(new InetSocketAddress(host, port));
-		return made(socket);
+		return connected(new InetSocketAddress(local, localPort), new InetSocketAddress(host, port));
 	}
 
 	@Override
 	public Socket createSocket(InetAddress host, int port) throws IOException {
-		CorkedSocket socket = new CorkedSocket();
-		socket.connect(new InetSocketAddress(host, port));
-		return made(socket);
+		return connected(null, new InetSocketAddress(host, port));
 	}
 
 	@Override
 	public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+		return connected(new InetSocketAddress(local, localPort), new InetSocketAddress(host, port));
+	}
+
+	/** A socket bound to {@code local} (when not null) and connected to {@code remote}. */
+	private Socket connected(InetSocketAddress local, InetSocketAddress remote) throws IOException {
 		CorkedSocket socket = new CorkedSocket();
-		socket.bind(new InetSocketAddress(local, localPort));
-		socket.connect(new InetSocketAddress(host, port));
+		if (local != null) {
+			socket.bind(local);
+		}
+		socket.connect(remote);
 		return made(socket);
 	}
 

@@ -33,6 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the dot is written ({@link #markSent}), and set
  * back to QUEUED or FAILED ({@link #reopen}) if the relay then refuses it or the connection breaks
  * before its reply. A SENT row is never sent again.
+ *
+ * <p>Why one class of this length: every write to the delivery rows is here, because together they
+ * keep exactly-once: each needs the same lease condition (this owner, still QUEUED) and, on SQLite,
+ * the same write turn ({@code sqliteWrites}), and a change to one must be read beside the others.
+ * If it grows further, the per-worker {@link MarkConnection} is the part to move out, taking the
+ * write turn with it as a shared object.
  */
 @Repository
 class DeliveryQueue {
@@ -305,12 +311,7 @@ class DeliveryQueue {
 		/** Commits or rolls back the open mark and ends the write turn. */
 		private void finish(boolean commit) {
 			try {
-				if (commit) {
-					connection.commit();
-				}
-				else {
-					connection.rollback();
-				}
+				settle(connection, commit);
 			}
 			catch (SQLException ex) {
 				drop();
@@ -355,15 +356,19 @@ class DeliveryQueue {
 
 	}
 
+	private static void settle(Connection connection, boolean commit) throws SQLException {
+		if (commit) {
+			connection.commit();
+		}
+		else {
+			connection.rollback();
+		}
+	}
+
 	/** Commits or rolls back a mark's transaction, gives its connection back and ends the write turn. */
 	private void end(Connection connection, boolean commit) {
 		try {
-			if (commit) {
-				connection.commit();
-			}
-			else {
-				connection.rollback();
-			}
+			settle(connection, commit);
 		}
 		catch (SQLException ex) {
 			if (commit) {
