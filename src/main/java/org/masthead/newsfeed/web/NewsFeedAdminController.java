@@ -14,7 +14,6 @@ import org.masthead.newsfeed.NewsFeed;
 import org.masthead.newsfeed.NewsFeedItem;
 import org.masthead.newsfeed.NewsFeedItemDraft;
 import org.masthead.platform.MastheadProperties;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The newsroom's news feed page, for Editors: post an item, edit or delete recent ones. */
 @Controller
-@PreAuthorize("hasRole('EDITOR')")
+// Editors only: a path rule of the newsroom filter chain (identity, SecurityConfiguration.EDITOR_PAGES).
 class NewsFeedAdminController {
 
 	private final NewsFeed feed;

@@ -22,7 +22,6 @@ import org.masthead.platform.MastheadProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * pages work without JavaScript; a small module refreshes the progress bar when it is on.
  */
 @Controller
-@PreAuthorize("hasRole('EDITOR')")
+// Editors only: a path rule of the newsroom filter chain (identity, SecurityConfiguration.EDITOR_PAGES).
 class IssueAdminController {
 
 	private final IssueRepository repository;

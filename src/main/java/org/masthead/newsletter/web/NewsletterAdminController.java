@@ -10,7 +10,6 @@ import org.masthead.newsletter.Newsletter;
 import org.masthead.newsletter.NewsletterDraft;
 import org.masthead.newsletter.Newsletters;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The newsroom's newsletter pages, for Editors: the list, a new newsletter, changing one. */
 @Controller
-@PreAuthorize("hasRole('EDITOR')")
+// Editors only: a path rule of the newsroom filter chain (identity, SecurityConfiguration.EDITOR_PAGES).
 class NewsletterAdminController {
 
 	private final Newsletters newsletters;
