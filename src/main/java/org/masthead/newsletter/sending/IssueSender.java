@@ -193,6 +193,7 @@ public class IssueSender {
 		}
 		Duration lease = properties.lease();
 		Duration margin = lease.dividedBy(4);
+		List<Delivery> batch = List.of();
 		try (SmtpConnection connection = new SmtpConnection(relay, properties.pipelining());
 				DeliveryQueue.MarkConnection marks = queue.markConnection(properties.connections())) {
 			IssueMail factory = new IssueMail(connection.session(), dkim.isEnabled() ? dkim.signer() : null, listIdDomain,
@@ -200,7 +201,7 @@ public class IssueSender {
 			while (!Thread.currentThread().isInterrupted()) {
 				Instant now = clock.instant();
 				Instant until = now.plus(lease);
-				List<Delivery> batch = queue.claim(issue.id(), newsletter.id(), owner, properties.batchSize(), now, until);
+				batch = queue.claim(issue.id(), newsletter.id(), owner, properties.batchSize(), now, until);
 				if (batch.isEmpty()) {
 					return true;
 				}
@@ -221,7 +222,7 @@ public class IssueSender {
 						}
 						String next = nextRecipient(batch, i + 1, listed);
 						if (!deliver(newsletter, issue, subscriberLinks, connection, factory, marks, delivery, owner, next)) {
-							queue.release(issue.id(), owner);
+							queue.release(issue.id(), owner, batch);
 							return false;
 						}
 					}
@@ -229,13 +230,13 @@ public class IssueSender {
 				catch (LeaseLost ex) {
 					// the rest of this batch is probably not ours either: give back what is, claim afresh
 				}
-				queue.release(issue.id(), owner);
+				queue.release(issue.id(), owner, batch);
 			}
 			return true;
 		}
 		catch (RuntimeException ex) {
 			log.error("Newsletter worker {} stopped", owner, ex);
-			queue.release(issue.id(), owner);
+			queue.release(issue.id(), owner, batch);
 			return true;
 		}
 	}
