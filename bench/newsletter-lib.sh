@@ -62,8 +62,19 @@ compose_issue() {
 
 # issue_field BASE TOKEN NEWSLETTER ID FIELD: one number or word of the issue's progress.
 issue_field() {
-	curl -s --max-time 5 -H "Authorization: Bearer $2" "$1/api/admin/newsletters/$3/issues/$4" \
-		| grep -o "\"$5\":\"\?[A-Z0-9]*" | head -1 | sed 's/.*://; s/"//'
+	issue_progress "$1" "$2" "$3" "$4" | progress_field "$5"
+}
+
+# issue_progress BASE TOKEN NEWSLETTER ID: the issue's progress as the Admin API answers it (JSON).
+# A loop that wants several fields asks once and reads them with progress_field: every answer
+# counts the issue's deliveries, work that would otherwise be counted against the send it watches.
+issue_progress() {
+	curl -s --max-time 5 -H "Authorization: Bearer $2" "$1/api/admin/newsletters/$3/issues/$4"
+}
+
+# progress_field FIELD: one number or word of the progress JSON on standard input.
+progress_field() {
+	grep -o "\"$1\":\"\?[A-Z0-9]*" | head -1 | sed 's/.*://; s/"//'
 }
 
 send_issue() {

@@ -72,8 +72,9 @@ send_issue "$base" "$token" bench-briefing "$issue"
 log "Masthead: sending issue $issue to $COUNT subscribers"
 : >"$RESULTS/progress.tsv"
 while true; do
-	status=$(issue_field "$base" "$token" bench-briefing "$issue" status)
-	sent=$(issue_field "$base" "$token" bench-briefing "$issue" sent)
+	progress=$(issue_progress "$base" "$token" bench-briefing "$issue")
+	status=$(progress_field status <<<"$progress")
+	sent=$(progress_field sent <<<"$progress")
 	printf '%s\t%s\t%s\n' "$(($(date +%s%N) / 1000000))" "$status" "$sent" >>"$RESULTS/progress.tsv"
 	[[ $status == SENT ]] && break
 	kill -0 "$pid" || die "Masthead died"

@@ -216,7 +216,7 @@ public class IssueSender {
 							queue.suppressed(delivery, owner, "unsubscribed before sending", clock.instant());
 							continue;
 						}
-						if (listed.contains(Suppressions.hash(delivery.addressKey()))) {
+						if (listed.contains(delivery.addressKey())) {
 							queue.suppressed(delivery, owner, "on the suppression list", clock.instant());
 							continue;
 						}
@@ -248,7 +248,7 @@ public class IssueSender {
 	private static String nextRecipient(List<Delivery> batch, int from, Set<String> listed) {
 		for (int i = from; i < batch.size(); i++) {
 			Delivery next = batch.get(i);
-			if (next.subscribed() && !listed.contains(Suppressions.hash(next.addressKey()))) {
+			if (next.subscribed() && !listed.contains(next.addressKey())) {
 				try {
 					return new InternetAddress(next.address(), false).getAddress();
 				}

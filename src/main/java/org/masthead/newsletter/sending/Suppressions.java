@@ -7,9 +7,12 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,15 +55,25 @@ class Suppressions {
 		return !listed(Set.of(addressKey)).isEmpty();
 	}
 
-	/** The hashes among {@code addressKeys}' hashes that are on the list. */
+	/**
+	 * The address keys among {@code addressKeys} that are on the list. Each key is hashed once here,
+	 * so a sender checks its batch against the answer without hashing again per message.
+	 */
 	Set<String> listed(Collection<String> addressKeys) {
 		if (addressKeys.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(jdbc.sql("select address_hash from suppressed_address where address_hash in (:hashes)")
-			.param("hashes", addressKeys.stream().map(Suppressions::hash).toList())
+		Map<String, String> byHash = new HashMap<>();
+		for (String key : addressKeys) {
+			byHash.put(hash(key), key);
+		}
+		Set<String> listed = new HashSet<>();
+		jdbc.sql("select address_hash from suppressed_address where address_hash in (:hashes)")
+			.param("hashes", List.copyOf(byHash.keySet()))
 			.query(String.class)
-			.list());
+			.list()
+			.forEach(hash -> listed.add(byHash.get(hash)));
+		return listed;
 	}
 
 	/** The address key of an address: domain lower-cased and in Unicode, local part as given. */
