@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WholePageViewsTests {
 
-	private static final List<String> ITEMS = IntStream.range(0, 500).mapToObj(i -> "Київ — «" + i + "» & <b>").toList();
+	private static final List<String> ITEMS = IntStream.range(0, 500).mapToObj(i -> "Київ — «" + i + "» & <b> 📰").toList();
 
 	@Test
 	void writesTheWholePageOnceInUtf8WithItsLength(@TempDir Path dir) throws Exception {
