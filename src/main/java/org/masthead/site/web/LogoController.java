@@ -14,6 +14,7 @@ import java.time.Duration;
 import javax.imageio.ImageIO;
 
 import org.masthead.platform.MastheadProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,15 +23,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The publisher logo search engines ask for in {@code NewsArticle} structured data (a 600 x 60
- * PNG): the publication's name set in a serif face, drawn once from the configured name.
+ * PNG): the publication's name set in a serif face, drawn once from the configured name, at the
+ * first request for it rather than at start: the first drawing loads fonts and the PNG writer, about
+ * 0.3 CPU-seconds that a start would otherwise spend before the first reader page.
  */
 @Controller
 class LogoController {
 
-	private final byte[] png;
+	private final String name;
 
+	private volatile byte[] png;
+
+	@Autowired
 	LogoController(MastheadProperties properties) {
-		this.png = draw(properties.site().name());
+		this(properties.site().name());
+	}
+
+	LogoController(String name) {
+		this.name = name;
 	}
 
 	@GetMapping("/assets/logo.png")
@@ -38,7 +48,17 @@ class LogoController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
-			.body(png);
+			.body(png());
+	}
+
+	/** Two first requests at once may both draw it: the same bytes either way. */
+	private byte[] png() {
+		byte[] drawn = png;
+		if (drawn == null) {
+			drawn = draw(name);
+			png = drawn;
+		}
+		return drawn;
 	}
 
 	static byte[] draw(String name) {
