@@ -115,10 +115,13 @@ class DeliveryQueue {
 
 	/**
 	 * Leases up to {@code limit} due deliveries of a sending issue to {@code owner} until {@code until}
-	 * and returns them. Rows whose lease expired (their worker died) are due again.
+	 * and returns them. Rows whose lease expired before {@code expiredBefore} (their worker died) are
+	 * due again; {@link TakeoverGrace} says when.
 	 */
-	List<Delivery> claim(long issueId, long newsletterId, String owner, int limit, Instant now, Instant until) {
+	List<Delivery> claim(long issueId, long newsletterId, String owner, int limit, Instant now, Instant until,
+			Instant expiredBefore) {
 		Timestamp at = Timestamp.from(now.truncatedTo(ChronoUnit.MILLIS));
+		Timestamp expired = Timestamp.from(expiredBefore.truncatedTo(ChronoUnit.MILLIS));
 		Timestamp expires = Timestamp.from(until.truncatedTo(ChronoUnit.MILLIS));
 		return write(() -> transactions.execute(status -> {
 			// Picked first, then leased and read by those ids: reading the batch back by its lease owner
@@ -128,11 +131,12 @@ class DeliveryQueue {
 			// take the first hundred; walking the claim index in subscriber order stops after them.
 			List<Long> picked = jdbc.sql("select d.subscriber_id from newsletter_delivery d "
 					+ (postgres ? "" : "indexed by newsletter_delivery_claim ") + "where d.issue_id = :issue and d.status = 'QUEUED' "
-					+ "and d.next_attempt_at <= :now and (d.lease_expires_at is null or d.lease_expires_at < :now) "
+					+ "and d.next_attempt_at <= :now and (d.lease_expires_at is null or d.lease_expires_at < :expired) "
 					+ "and exists (select 1 from newsletter_issue i where i.id = :issue and i.status = 'SENDING') "
 					+ "order by d.subscriber_id limit :limit" + (postgres ? " for update of d skip locked" : ""))
 				.param("issue", issueId)
 				.param("now", at)
+				.param("expired", expired)
 				.param("limit", limit)
 				.query(Long.class)
 				.list();

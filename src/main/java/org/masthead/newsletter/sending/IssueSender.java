@@ -89,6 +89,8 @@ public class IssueSender {
 
 	private final Tracking tracking;
 
+	private final TakeoverGrace takeover;
+
 	private volatile Instant relayRetryAt = Instant.MIN;
 
 	private volatile int relayFailures;
@@ -110,6 +112,19 @@ public class IssueSender {
 		this.messageIdDomain = blank(properties.messageIdDomain()) ? host : properties.messageIdDomain().strip();
 		this.listIdDomain = blank(properties.listIdDomain()) ? host : properties.listIdDomain().strip();
 		this.rate = new SendRate(properties.ratePerSecond());
+		this.takeover = new TakeoverGrace(properties.lease());
+	}
+
+	/**
+	 * This node could not reach the database at {@code at}: for one lease, leases of other workers that
+	 * ran out since are left to their owners ({@link TakeoverGrace}).
+	 */
+	void databaseFailed() {
+		databaseFailed(clock.instant());
+	}
+
+	void databaseFailed(Instant at) {
+		takeover.databaseFailed(at);
 	}
 
 	/** Scheduled issues whose time has come start sending (the cluster-wide job: one node at a time). */
@@ -201,7 +216,8 @@ public class IssueSender {
 			while (!Thread.currentThread().isInterrupted()) {
 				Instant now = clock.instant();
 				Instant until = now.plus(lease);
-				batch = queue.claim(issue.id(), newsletter.id(), owner, properties.batchSize(), now, until);
+				batch = queue.claim(issue.id(), newsletter.id(), owner, properties.batchSize(), now, until,
+						takeover.expiredBefore(now));
 				if (batch.isEmpty()) {
 					return true;
 				}
@@ -235,6 +251,7 @@ public class IssueSender {
 			return true;
 		}
 		catch (RuntimeException ex) {
+			databaseFailed();
 			log.error("Newsletter worker {} stopped", owner, ex);
 			queue.release(issue.id(), owner, batch);
 			return true;
@@ -346,6 +363,7 @@ public class IssueSender {
 					break; // SENT already (the cut-off commit took effect after all), or another node's now
 				}
 				catch (RuntimeException ex) {
+					databaseFailed();
 					interrupted |= Thread.interrupted(); // a connection wait gives up when interrupted
 					try {
 						Thread.sleep(Math.min(100L * attempt, 500L)); // back soon after the database is

@@ -56,6 +56,7 @@ class SendingLoop implements SmartLifecycle {
 			failing = false;
 		}
 		catch (RuntimeException ex) {
+			sender.databaseFailed();
 			if (!failing) { // once per failure streak (the database is down), not every second
 				log.warn("Newsletter sending failed; trying again every second: {}", ex.getMessage());
 			}
