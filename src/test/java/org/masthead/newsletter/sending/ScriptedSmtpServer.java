@@ -108,19 +108,30 @@ final class ScriptedSmtpServer implements AutoCloseable {
 		try (socket;
 				BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 				OutputStream out = socket.getOutputStream()) {
-			write(out, "220 scripted.test ESMTP");
+			// A client that hangs up with pipelined commands sent and their replies unread makes the
+			// replies fail to go out; a relay still acts on what it has read (a run under load lost
+			// the count of a dropped message because the 354 before it could not be written).
+			Consumer<String> reply = text -> {
+				try {
+					write(out, text);
+				}
+				catch (IOException gone) {
+					// keep reading what the client sent before it went
+				}
+			};
+			reply.accept("220 scripted.test ESMTP");
 			String recipient = null;
 			String line;
 			while ((line = in.readLine()) != null) {
 				String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
 				switch (command) {
-					case "EHLO", "HELO" -> write(out, "250-scripted.test\r\n" + (pipelining ? "250-PIPELINING\r\n" : "") + "250 8BITMIME");
+					case "EHLO", "HELO" -> reply.accept("250-scripted.test\r\n" + (pipelining ? "250-PIPELINING\r\n" : "") + "250 8BITMIME");
 					case "MAIL" -> {
 						recipient = null;
 						if (in.ready()) {
 							pipelined.incrementAndGet();
 						}
-						write(out, "250 2.1.0 Ok");
+						reply.accept("250 2.1.0 Ok");
 					}
 					case "RCPT" -> {
 						if (in.ready()) {
@@ -129,23 +140,23 @@ final class ScriptedSmtpServer implements AutoCloseable {
 						String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
 						int attempt = tries.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
 						if (address.startsWith("gone")) {
-							write(out, "550 5.1.1 <" + address + ">: mailbox does not exist");
+							reply.accept("550 5.1.1 <" + address + ">: mailbox does not exist");
 						}
 						else if (address.startsWith("busy") && attempt <= 2) {
-							write(out, "451 4.3.2 mailbox busy, try again later");
+							reply.accept("451 4.3.2 mailbox busy, try again later");
 						}
 						else {
 							recipient = address;
-							write(out, "250 2.1.5 Ok");
+							reply.accept("250 2.1.5 Ok");
 						}
 					}
 					case "DATA" -> {
 						if (recipient == null) {
-							write(out, "554 5.5.1 Error: no valid recipients");
+							reply.accept("554 5.5.1 Error: no valid recipients");
 							continue;
 						}
 						atData.accept(recipient);
-						write(out, "354 End data with <CR><LF>.<CR><LF>");
+						reply.accept("354 End data with <CR><LF>.<CR><LF>");
 						try {
 							while ((line = in.readLine()) != null && !line.equals(".")) {
 								// the message body is not needed
@@ -166,26 +177,26 @@ final class ScriptedSmtpServer implements AutoCloseable {
 						}
 						int attempt = tries(recipient);
 						if (recipient.startsWith("late") && attempt <= 1) {
-							write(out, "451 4.3.0 queue file write error, try again");
+							reply.accept("451 4.3.0 queue file write error, try again");
 						}
 						else if (recipient.startsWith("refused")) {
-							write(out, "554 5.6.0 message content rejected");
+							reply.accept("554 5.6.0 message content rejected");
 						}
 						else {
 							accepted.add(recipient);
-							write(out, "250 2.0.0 Ok: queued as " + accepted.size());
+							reply.accept("250 2.0.0 Ok: queued as " + accepted.size());
 						}
 					}
 					case "RSET" -> {
 						recipient = null;
-						write(out, "250 2.0.0 Ok");
+						reply.accept("250 2.0.0 Ok");
 					}
-					case "NOOP" -> write(out, "250 2.0.0 Ok");
+					case "NOOP" -> reply.accept("250 2.0.0 Ok");
 					case "QUIT" -> {
-						write(out, "221 2.0.0 Bye");
+						reply.accept("221 2.0.0 Bye");
 						return;
 					}
-					default -> write(out, "502 5.5.2 Command not recognized");
+					default -> reply.accept("502 5.5.2 Command not recognized");
 				}
 			}
 		}
