@@ -116,13 +116,14 @@ public class IssueSender {
 	}
 
 	/**
-	 * This node could not reach the database at {@code at}: for one lease, leases of other workers that
-	 * ran out since are left to their owners ({@link TakeoverGrace}).
+	 * This node could not reach the database just now: for one lease, leases of other workers that ran
+	 * out since its trouble began are left to their owners ({@link TakeoverGrace}).
 	 */
 	void databaseFailed() {
 		databaseFailed(clock.instant());
 	}
 
+	/** As {@link #databaseFailed()}, for a failure seen at {@code at}. */
 	void databaseFailed(Instant at) {
 		takeover.databaseFailed(at);
 	}
