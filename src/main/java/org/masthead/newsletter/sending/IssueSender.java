@@ -211,7 +211,7 @@ public class IssueSender {
 		Duration margin = lease.dividedBy(4);
 		List<Delivery> batch = List.of();
 		try (SmtpConnection connection = new SmtpConnection(relay, properties.pipelining());
-				DeliveryQueue.MarkConnection marks = queue.markConnection(properties.connections())) {
+				DeliveryMarks.MarkConnection marks = queue.markConnection(properties.connections())) {
 			IssueMail factory = new IssueMail(connection.session(), dkim.isEnabled() ? dkim.signer() : null, listIdDomain,
 					tracking);
 			while (!Thread.currentThread().isInterrupted()) {
@@ -280,7 +280,7 @@ public class IssueSender {
 
 	/** Sends one message and records the outcome; false when the relay could not be reached. */
 	private boolean deliver(NewsletterRef newsletter, Issue issue, SubscriberLinks subscriberLinks,
-			SmtpConnection connection, IssueMail factory, DeliveryQueue.MarkConnection marks, Delivery delivery, String owner,
+			SmtpConnection connection, IssueMail factory, DeliveryMarks.MarkConnection marks, Delivery delivery, String owner,
 			String next) {
 		MimeMessage message;
 		Address[] to;
