@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Narration settings, under {@code masthead.audio.*}.
@@ -38,7 +37,6 @@ import org.springframework.validation.annotation.Validated;
  * @param elevenlabs ElevenLabs
  * @param openai OpenAI
  */
-@Validated
 @ConfigurationProperties("masthead.audio")
 public record AudioProperties(
 		@DefaultValue("true") boolean enabled,

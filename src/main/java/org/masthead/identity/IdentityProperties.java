@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Sign-in and staff settings, under {@code masthead.identity.*}.
@@ -22,7 +21,6 @@ import org.springframework.validation.annotation.Validated;
  * @param sessionTimeout how long a signed-in staff session lasts without a request (sessions of
  *        the sign-in form itself keep {@code spring.session.timeout}, 30 minutes by default)
  */
-@Validated
 @ConfigurationProperties("masthead.identity")
 public record IdentityProperties(
 		@DefaultValue("newsroom@localhost") @NotBlank @Email String mailFrom,

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The news feed's settings, under {@code masthead.news-feed.*}.
@@ -25,7 +24,6 @@ import org.springframework.validation.annotation.Validated;
  * @param poll how often to look in the database for changes made by other nodes
  * @param maxSubscribers open connections this node accepts; more get 503 and retry later
  */
-@Validated
 @ConfigurationProperties("masthead.news-feed")
 public record NewsFeedProperties(
 		@DefaultValue("20") @Min(1) @Max(100) int pageSize,

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Sign-up and self-service settings, under {@code masthead.newsletter.*}.
@@ -27,7 +26,6 @@ import org.springframework.validation.annotation.Validated;
  * @param unsubscribeMailbox the mailbox of the {@code mailto:} unsubscribe link; empty for
  *     {@code unsubscribe@} the site's host
  */
-@Validated
 @ConfigurationProperties("masthead.newsletter")
 public record NewsletterProperties(
 		@DefaultValue("48h") @NotNull Duration confirmationValidity,

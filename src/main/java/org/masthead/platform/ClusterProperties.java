@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Cross-node signals on PostgreSQL, under {@code masthead.cluster.*}. Unused on SQLite (one node).
@@ -18,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param retention how long signals stay in the log before any node prunes them
  * @param maxBackoff the longest wait between two attempts to reconnect the listening connection
  */
-@Validated
 @ConfigurationProperties("masthead.cluster")
 public record ClusterProperties(
 		@DefaultValue("5s") @NotNull Duration catchUp,

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Masthead's own settings, under {@code masthead.*}.
@@ -22,7 +21,6 @@ import org.springframework.validation.annotation.Validated;
  * @param site how the publication presents itself
  * @param cache the page cache for anonymous readers
  */
-@Validated
 @ConfigurationProperties("masthead")
 public record MastheadProperties(
 		@DefaultValue("./data") @NotNull Path dataDir,

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Where media and narration audio are stored, under {@code masthead.storage.*}.
@@ -16,7 +15,6 @@ import org.springframework.validation.annotation.Validated;
  * @param type {@code local} (the data directory's {@code media/} folder, the default) or {@code s3}
  * @param s3 the object store, used when the type is {@code s3}
  */
-@Validated
 @ConfigurationProperties("masthead.storage")
 public record StorageProperties(
 		@DefaultValue("local") @NotNull Type type,

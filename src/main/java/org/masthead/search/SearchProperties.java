@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Search settings, under {@code masthead.search.*}.
@@ -15,7 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * @param rebuildOnStart rebuild the index in the background when it is missing or empty and
  *     articles are published
  */
-@Validated
 @ConfigurationProperties("masthead.search")
 public record SearchProperties(
 		@DefaultValue("10") @Min(1) @Max(50) int pageSize,

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How newsletter issues are sent, under {@code masthead.newsletter.sending.*}. The SMTP relay itself
@@ -30,7 +29,6 @@ import org.springframework.validation.annotation.Validated;
  *     message then costs one round trip to the relay instead of four
  * @param dkim DKIM signing
  */
-@Validated
 @ConfigurationProperties("masthead.newsletter.sending")
 public record SendingProperties(
 		@DefaultValue("4") @Min(1) @Max(64) int connections,

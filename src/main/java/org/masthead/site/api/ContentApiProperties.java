@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The public Content API, under {@code masthead.content-api.*}.
@@ -15,7 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * @param corsOrigins origins whose pages may call the API from a browser ({@code *} for any)
  * @param requestsPerMinute requests one client address may make per minute; more get 429
  */
-@Validated
 @ConfigurationProperties("masthead.content-api")
 public record ContentApiProperties(
 		@DefaultValue("*") @NotNull List<String> corsOrigins,

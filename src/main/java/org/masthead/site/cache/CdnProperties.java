@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The purge hook for a CDN in front of the site, under {@code masthead.cdn.*}. When a change drops
@@ -23,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts tries before a purge is given up (and logged); the wait doubles after each
  * @param retryBackoff the wait after the first failed try
  */
-@Validated
 @ConfigurationProperties("masthead.cdn")
 public record CdnProperties(
 		URI purgeUrl,

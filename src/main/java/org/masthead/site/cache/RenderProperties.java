@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Reader pages rendered at the same time, under {@code masthead.render.*}.
@@ -20,7 +19,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxWait how long a request waits for its turn before it renders anyway, so a stuck render
  *     can never stop the site
  */
-@Validated
 @ConfigurationProperties("masthead.render")
 public record RenderProperties(
 		@DefaultValue("0") @Min(0) @Max(1000) int concurrency,

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Feeds and sitemaps, under {@code masthead.feeds.*}.
@@ -20,7 +19,6 @@ import org.springframework.validation.annotation.Validated;
  * @param newsWindow how far back the Google News sitemap reaches (Google's rule: 48 hours)
  * @param newsMaxUrls URLs in the Google News sitemap at most (Google's rule: 1,000)
  */
-@Validated
 @ConfigurationProperties("masthead.feeds")
 public record FeedProperties(
 		@DefaultValue("false") boolean fullContent,
