@@ -25,11 +25,22 @@ import org.masthead.audio.engine.SynthesisException;
  */
 abstract class CloudEngine implements NarrationEngine {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * The JSON mapper and HTTP client every cloud engine shares, made at the first request to a cloud
+	 * engine (a holder class): the engines are beans of every start, and most newsrooms use none.
+	 */
+	static final class Shared {
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+		static final JsonMapper JSON = JsonMapper.builder().build();
+
+		static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+
+		private Shared() {
+		}
+
+	}
 
 	protected final AudioProperties.Cloud settings;
 
@@ -65,7 +76,7 @@ abstract class CloudEngine implements NarrationEngine {
 	}
 
 	static String json(Map<String, ?> body) {
-		return JSON.writeValueAsString(body);
+		return Shared.JSON.writeValueAsString(body);
 	}
 
 	/** Sends a request and returns the body of a 2xx answer. */
@@ -75,7 +86,7 @@ abstract class CloudEngine implements NarrationEngine {
 			.build();
 		HttpResponse<byte[]> response;
 		try {
-			response = HTTP.send(built, HttpResponse.BodyHandlers.ofByteArray());
+			response = Shared.HTTP.send(built, HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (HttpTimeoutException ex) {
 			throw new SynthesisException(name() + " did not answer within " + min(timeout, settings.timeout()).toSeconds() + " s", true, ex);

@@ -56,7 +56,7 @@ public class GoogleEngine extends CloudEngine {
 		byte[] answer = send(request, body, timeout);
 		JsonNode audio;
 		try {
-			audio = JSON.readTree(answer).get("audioContent");
+			audio = Shared.JSON.readTree(answer).get("audioContent");
 		}
 		catch (RuntimeException ex) {
 			throw new SynthesisException("google answered something that is not JSON", true, ex);

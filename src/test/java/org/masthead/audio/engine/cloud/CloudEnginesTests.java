@@ -181,7 +181,7 @@ class CloudEnginesTests {
 		assertThat(requests).hasSizeGreaterThanOrEqualTo(4);
 		assertThat(mp3.durationMillis()).isEqualTo(requests.size() * 1000L);
 		for (LoggedRequest request : requests) {
-			String input = CloudEngine.JSON.readTree(request.getBodyAsString()).get("input").asString();
+			String input = CloudEngine.Shared.JSON.readTree(request.getBodyAsString()).get("input").asString();
 			assertThat(input.length()).isLessThanOrEqualTo(4000);
 			assertThat(input).startsWith("The council").endsWith("harbour works.");
 		}
