@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.validation.Errors;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.validation.Validator;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
@@ -33,7 +34,12 @@ class PropertiesValidation {
 	/** Validates Masthead's properties classes; the factory is built at the first of them. */
 	static final class MastheadPropertiesValidator implements Validator {
 
-		private LocalValidatorFactoryBean factory;
+		private final SingletonSupplier<LocalValidatorFactoryBean> factory = SingletonSupplier.of(() -> {
+			LocalValidatorFactoryBean built = new LocalValidatorFactoryBean();
+			built.setMessageInterpolator(new MessageInterpolatorFactory().getObject());
+			built.afterPropertiesSet();
+			return built;
+		});
 
 		@Override
 		public boolean supports(Class<?> type) {
@@ -43,17 +49,7 @@ class PropertiesValidation {
 
 		@Override
 		public void validate(Object target, Errors errors) {
-			factory().validate(target, errors);
-		}
-
-		private synchronized LocalValidatorFactoryBean factory() {
-			if (factory == null) {
-				LocalValidatorFactoryBean built = new LocalValidatorFactoryBean();
-				built.setMessageInterpolator(new MessageInterpolatorFactory().getObject());
-				built.afterPropertiesSet();
-				factory = built;
-			}
-			return factory;
+			factory.obtain().validate(target, errors);
 		}
 
 	}

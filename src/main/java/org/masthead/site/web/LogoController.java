@@ -19,6 +19,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -30,9 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LogoController {
 
-	private final String name;
-
-	private volatile byte[] png;
+	private final SingletonSupplier<byte[]> png;
 
 	@Autowired
 	LogoController(MastheadProperties properties) {
@@ -40,7 +39,7 @@ class LogoController {
 	}
 
 	LogoController(String name) {
-		this.name = name;
+		this.png = SingletonSupplier.of(() -> draw(name));
 	}
 
 	@GetMapping("/assets/logo.png")
@@ -48,17 +47,7 @@ class LogoController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
-			.body(png());
-	}
-
-	/** Two first requests at once may both draw it: the same bytes either way. */
-	private byte[] png() {
-		byte[] drawn = png;
-		if (drawn == null) {
-			drawn = draw(name);
-			png = drawn;
-		}
-		return drawn;
+			.body(png.obtain());
 	}
 
 	static byte[] draw(String name) {

@@ -166,14 +166,7 @@ class SendingFailuresIntegrationTests {
 		SMTP.atDot = recipient -> atDot.computeIfAbsent(recipient, r -> new CopyOnWriteArrayList<>()).add(statusAfterDot(issue.id(), recipient));
 		// Another worker takes over the stolen delivery while its message is on the wire: the first
 		// worker's mark before the dot fails, and it must withdraw the message instead of finishing it.
-		AtomicBoolean stolenOnce = new AtomicBoolean();
-		SMTP.atData = recipient -> {
-			if (stolen.equals(recipient) && stolenOnce.compareAndSet(false, true)) {
-				jdbc.sql("update newsletter_delivery set lease_owner = 'another-node/1', lease_expires_at = :until "
-						+ "where issue_id = :i and subscriber_id = :s")
-					.param("until", Timestamp.from(Instant.now().plusSeconds(2))).param("i", issue.id()).param("s", stolenId).update();
-			}
-		};
+		leaseAwayAtData(stolen, issue.id(), stolenId, "another-node/1", Duration.ofSeconds(2));
 		try {
 			issues.sendNow(ref, issue.id());
 			await().atMost(Duration.ofSeconds(60)).until(() -> issues.issue(issue.id()).status() == IssueStatus.SENT);
@@ -223,14 +216,7 @@ class SendingFailuresIntegrationTests {
 		// The trouble began 40 s ago and ended now: for the 20 s left of the 60 s lease, only leases that
 		// ran out before it began are taken over (other tests of this class only wait a little longer).
 		sender.databaseFailed(Instant.now().minusSeconds(40));
-		AtomicBoolean heldOnce = new AtomicBoolean();
-		SMTP.atData = recipient -> {
-			if (held.equals(recipient) && heldOnce.compareAndSet(false, true)) {
-				jdbc.sql("update newsletter_delivery set lease_owner = 'another-node/2', lease_expires_at = :expired "
-						+ "where issue_id = :i and subscriber_id = :s")
-					.param("expired", Timestamp.from(Instant.now().minusSeconds(1))).param("i", issue.id()).param("s", heldId).update();
-			}
-		};
+		AtomicBoolean heldOnce = leaseAwayAtData(held, issue.id(), heldId, "another-node/2", Duration.ofSeconds(-1));
 		try {
 			issues.sendNow(ref, issue.id());
 			await().atMost(Duration.ofSeconds(15)).until(() -> SMTP.accepted().containsAll(fine) && heldOnce.get());
@@ -343,6 +329,24 @@ class SendingFailuresIntegrationTests {
 
 	private String editorToken() {
 		return tokens.create("Relay webhook " + TestContent.unique("t"), "editor", null).secret();
+	}
+
+	/**
+	 * When the relay gets the DATA command for this recipient (the first time only), the delivery's row
+	 * is leased to another owner until now plus {@code lease} (negative: a lease that has already run
+	 * out), as if another node had claimed it while the message was on the wire. True once it happened.
+	 */
+	private AtomicBoolean leaseAwayAtData(String address, long issueId, long subscriberId, String owner, Duration lease) {
+		AtomicBoolean done = new AtomicBoolean();
+		SMTP.atData = recipient -> {
+			if (address.equals(recipient) && done.compareAndSet(false, true)) {
+				jdbc.sql("update newsletter_delivery set lease_owner = :owner, lease_expires_at = :until "
+						+ "where issue_id = :i and subscriber_id = :s")
+					.param("owner", owner).param("until", Timestamp.from(Instant.now().plus(lease)))
+					.param("i", issueId).param("s", subscriberId).update();
+			}
+		};
+		return done;
 	}
 
 	private String delivery(long issueId, long subscriberId) {
