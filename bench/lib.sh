@@ -120,6 +120,26 @@ wait_200() {
 	die "no 200 from $url within $seconds s"
 }
 
+# probe_get PORT PATH: sets PROBE_STATUS to the status code of one GET to 127.0.0.1:PORT (000 when
+# nothing answers), with bash's own /dev/tcp. No process is started: a loop of curl and sleep every
+# 20 ms took about 1.7 CPU-s in 4 s, a fifth of a 2-core machine, from the server whose start it timed.
+probe_get() {
+	local port=$1 path=$2 fd line=
+	PROBE_STATUS=000
+	{ exec {fd}<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 0
+	printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$path" "$port" >&"$fd" 2>/dev/null &&
+		read -r -t 10 line <&"$fd" 2>/dev/null
+	exec {fd}>&-
+	if [[ $line =~ ^HTTP/[0-9.]+\ ([0-9]{3}) ]]; then PROBE_STATUS=${BASH_REMATCH[1]}; fi
+	return 0
+}
+
+# pause SECONDS: sleeps without starting a process (a read with a timeout on a pipe nobody writes to).
+pause() {
+	[[ -n ${PAUSE_FD:-} ]] || exec {PAUSE_FD}<> <(:)
+	read -r -t "$1" -u "$PAUSE_FD" _ || true
+}
+
 # wait_log FILE PATTERN SECONDS PID
 wait_log() {
 	local file=$1 pattern=$2 deadline=$((SECONDS + $3)) pid=$4
