@@ -1,6 +1,7 @@
 package org.masthead;
 
 import org.masthead.identity.AdminCommand;
+import org.masthead.platform.GenericTypeLookupBeanFactory;
 import org.masthead.search.SearchCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,7 +22,17 @@ public class MastheadApplication {
 		if (SearchCommand.matches(args)) { // java -jar masthead.jar search rebuild: one command, then exit
 			System.exit(SearchCommand.run(MastheadApplication.class, args, System.out, System.err));
 		}
-		SpringApplication.run(MastheadApplication.class, args);
+		application().run(args);
+	}
+
+	/**
+	 * The application as {@link #main} runs it: on {@link GenericTypeLookupBeanFactory}, which answers
+	 * lookups by generic types from Spring's cache once the configuration is frozen.
+	 */
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(MastheadApplication.class);
+		application.setApplicationContextFactory(GenericTypeLookupBeanFactory.contextFactory());
+		return application;
 	}
 
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.masthead.platform.GenericTypeLookupBeanFactory;
 import org.masthead.testing.DatabaseCondition;
 import org.masthead.testing.TestDatabase;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -120,6 +121,7 @@ class NodeLifecycleIntegrationTests {
 			}
 		};
 		return new SpringApplicationBuilder(MastheadApplication.class)
+			.contextFactory(GenericTypeLookupBeanFactory.contextFactory())
 			.initializers(new TestDatabase())
 			.listeners(readiness)
 			.run("--server.port=0", "--masthead.audio.enabled=false", "--spring.datasource.hikari.connection-timeout=2000");

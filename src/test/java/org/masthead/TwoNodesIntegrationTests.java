@@ -28,6 +28,7 @@ import org.masthead.content.WorkingCopies;
 import org.masthead.newsfeed.NewsFeed;
 import org.masthead.newsfeed.NewsFeedItemDraft;
 import org.masthead.platform.ClusterSignals;
+import org.masthead.platform.GenericTypeLookupBeanFactory;
 import org.masthead.site.cache.PageCache;
 import org.masthead.testing.Components;
 import org.masthead.testing.DatabaseCondition;
@@ -272,7 +273,9 @@ class TwoNodesIntegrationTests {
 
 	/** Command-line arguments, as a node started by systemd gets them: they override application.properties. */
 	private static ConfigurableApplicationContext node(String url, java.nio.file.Path data) {
-		return new SpringApplicationBuilder(MastheadApplication.class).run(
+		return new SpringApplicationBuilder(MastheadApplication.class)
+			.contextFactory(GenericTypeLookupBeanFactory.contextFactory())
+			.run(
 				"--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + TestDatabase.PG_USER,
 				"--spring.datasource.password=" + TestDatabase.PG_PASSWORD,
