@@ -16,11 +16,11 @@ import org.springframework.util.StringUtils;
  *
  * <p>Spring answers such a lookup by testing every bean definition against the whole type, every time:
  * it caches only lookups by a plain class. Spring Security makes one for every method of
- * {@code HttpSecurity} that takes a {@code Customizer} (about 35) for each of the three filter chains.
- * That was about 8% of the start's main thread. This factory takes the
- * beans of the raw class from Spring's cached lookup and tests only those against the whole type: a bean
- * that matches {@code Customizer<X>} is a {@code Customizer}, so the answer is the same, in the same
- * order ({@code GenericTypeLookupBeanFactoryTests} compares both answers for every generic type of the
+ * {@code HttpSecurity} that takes a {@code Customizer} (about 35) for each of the three filter chains:
+ * about 8% of the start's main thread. This factory takes the beans of the raw class from Spring's
+ * cached lookup and tests only those against the whole type. A bean that matches {@code Customizer<X>}
+ * is a {@code Customizer}, so the answer is the same, in the same order
+ * ({@code GenericTypeLookupBeanFactoryTests} compares both answers for every generic type of the
  * application's beans). Before the configuration is frozen, and for lookups that must not initialise
  * beans eagerly, Spring's own lookup answers, as it does for plain classes.
  */
