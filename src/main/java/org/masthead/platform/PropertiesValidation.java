@@ -1,10 +1,12 @@
 package org.masthead.platform;
 
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.validation.MessageInterpolatorFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.validation.Errors;
 import org.springframework.util.function.SingletonSupplier;
@@ -25,8 +27,13 @@ import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 @Configuration(proxyBeanMethods = false)
 class PropertiesValidation {
 
-	/** Static, as Boot asks of this bean: it is needed before any configuration class is created. */
+	/**
+	 * Static, as Boot asks of this bean: it is needed before any configuration class is created. An
+	 * infrastructure bean, so Spring does not warn at every start that it was made before the bean
+	 * post-processors (it needs none of them).
+	 */
 	@Bean(EnableConfigurationProperties.VALIDATOR_BEAN_NAME)
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static Validator configurationPropertiesValidator() {
 		return new MastheadPropertiesValidator();
 	}
