@@ -109,13 +109,17 @@ stop_pid() {
 	kill -9 "$pid" 2>/dev/null || true
 }
 
-# wait_200 URL SECONDS PID: waits for a 200, failing early if the process dies.
+# wait_200 URL SECONDS PID: waits for a 200 from URL (http://127.0.0.1:PORT/PATH), asking every 20 ms
+# with probe_get, failing early if the process dies. It starts no process, so it can time a start.
 wait_200() {
 	local url=$1 seconds=$2 pid=$3 deadline=$((SECONDS + $2))
+	[[ $url =~ ^http://127\.0\.0\.1:([0-9]+)(/.*)$ ]] || die "wait_200 takes http://127.0.0.1:PORT/PATH, not $url"
+	local port=${BASH_REMATCH[1]} path=${BASH_REMATCH[2]}
 	while ((SECONDS < deadline)); do
-		if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true) == 200 ]]; then return 0; fi
+		probe_get "$port" "$path"
+		[[ $PROBE_STATUS == 200 ]] && return 0
 		kill -0 "$pid" 2>/dev/null || die "the server exited before answering $url (see $RESULTS)"
-		sleep 0.05
+		pause 0.02
 	done
 	die "no 200 from $url within $seconds s"
 }

@@ -41,18 +41,12 @@ start_variant() {
 
 # start_once VARIANT JAVA NAME: prints "wall_ms cpu_s rss_mb" for one start to the first 200 of the front page.
 start_once() {
-	local variant=$1 java=$2 name=$3 port t0 t1 pid deadline=$((SECONDS + 600))
+	local variant=$1 java=$2 name=$3 port t0 t1 pid
 	port=$(free_port)
 	t0=$(now_ms)
 	start_variant "$variant" "$java" "$name" "$port"
 	pid=$MASTHEAD_PID
-	# Polled every 20 ms without starting a process (probe_get, pause): the poll takes no CPU from
-	# the start it times.
-	while probe_get "$port" /; [[ $PROBE_STATUS != 200 ]]; do
-		kill -0 "$pid" 2>/dev/null || die "the server exited while starting (see $RESULTS/$name.log)"
-		((SECONDS < deadline)) || die "no 200 within 600 s (see $RESULTS/$name.log)"
-		pause 0.02
-	done
+	wait_200 "http://127.0.0.1:$port/" 600 "$pid" # polls without starting a process: no CPU taken from the start
 	t1=$(now_ms)
 	echo "$((t1 - t0)) $(cpu_seconds "$pid") $(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")"
 	stop_pid "$pid"

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.DelegatingTransactionDefinition;
  */
 class SqliteAwareTransactionManager extends JdbcTransactionManager {
 
-	/** Whether the database is SQLite: unknown until the first transaction has a connection. */
+	/** Whether the database is SQLite: learnt from the first transaction's connection, once. */
 	private volatile Boolean sqlite;
 
 	SqliteAwareTransactionManager(DataSource dataSource) {
@@ -46,9 +46,12 @@ class SqliteAwareTransactionManager extends JdbcTransactionManager {
 	protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition)
 			throws SQLException {
 		super.prepareTransactionalConnection(con, definition);
-		boolean onSqlite = con.isWrapperFor(SQLiteConnection.class);
-		sqlite = onSqlite;
-		if (onSqlite && !definition.isReadOnly() && !(definition instanceof ReadOnlyOnSqlite)) {
+		Boolean known = sqlite;
+		if (known == null) {
+			known = con.isWrapperFor(SQLiteConnection.class);
+			sqlite = known;
+		}
+		if (known && !definition.isReadOnly() && !(definition instanceof ReadOnlyOnSqlite)) {
 			try (Statement statement = con.createStatement()) {
 				statement.executeUpdate("update write_lock set holder = holder where id = 1");
 			}
